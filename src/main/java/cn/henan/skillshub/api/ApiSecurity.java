@@ -1,0 +1,163 @@
+package cn.henan.skillshub.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+
+/**
+ * Who may call what. Every caller presents an API key as {@code Authorization: Bearer <key>}; the key names a
+ * client and its roles ({@link ApiKeys}). No sessions, no cookies, so no CSRF to defend against.
+ *
+ * <p>The rules, in one place so that a reviewer reads them at a glance (and {@code ApiSecurityIntegrationTests}
+ * checks each of them):
+ * <ul>
+ * <li>public: reference data (GET), health, the ops console's static page, the OpenAPI document, the event
+ *     schemas, the source simulators (they stand in for external systems and are disabled in a real deployment);
+ * <li>{@code PUT /api/v1/reference/**}: PLATFORM;
+ * <li>{@code GET /api/v1/sources}, {@code GET /api/v1/rejections}, settlement reads: PLATFORM, OPS, AUDITOR;
+ * <li>pause, resume, replay: OPS; backfill: PLATFORM or OPS;
+ * <li>any other {@code /api/**} and anything else: any valid key; actuator beyond health: OPS.
+ * </ul>
+ * Missing or wrong key: 401; a key without the role: 403; both with a problem document.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiSecurity {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiSecurity.class);
+    static final String BEARER = "Bearer ";
+
+    private static final String PLATFORM = Role.PLATFORM.name();
+    private static final String OPS = Role.OPS.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
+
+    /**
+     * The configured keys. With none configured, the local default (no {@code KAFKA_BOOTSTRAP_SERVERS}: the hub
+     * runs its own broker on this machine) gets the well-known local keys so that a newcomer can sign in to the
+     * console; anywhere else no key is valid until {@code SKILLSHUB_API_KEYS} is set.
+     */
+    @Bean
+    ApiKeys apiKeys(@Value("${skillshub.security.api-keys:}") String config,
+                    @Value("${skillshub.security.local-default-api-keys:}") String localDefault,
+                    @Value("${KAFKA_BOOTSTRAP_SERVERS:}") String kafkaBootstrapServers) {
+        boolean localDefaultRun = config.isBlank() && kafkaBootstrapServers.isBlank();
+        ApiKeys keys = ApiKeys.parse(localDefaultRun ? localDefault : config);
+        if (localDefaultRun && !keys.clientNames().isEmpty()) {
+            log.warn("Local default: the well-known local API keys are valid (see application.properties);"
+                    + " set SKILLSHUB_API_KEYS in every real deployment");
+        }
+        if (keys.clientNames().isEmpty()) {
+            log.warn("No API keys configured (SKILLSHUB_API_KEYS): every protected endpoint answers 401");
+        } else {
+            log.info("API clients: {}", keys.clientNames());
+        }
+        return keys;
+    }
+
+    /** API keys are the only way in; as a bean it also keeps Spring Boot from making a default user. */
+    @Bean
+    AuthenticationManager apiKeyAuthenticationManager(ApiKeys keys) {
+        return apiKeyManager(keys);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, AuthenticationManager apiKeyAuthenticationManager)
+            throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"skills-hub\"");
+            Problems.write(request, response, HttpStatus.UNAUTHORIZED,
+                    "a valid API key is required: send it as 'Authorization: Bearer <key>'");
+        };
+        AccessDeniedHandler forbidden = (request, response, e) -> Problems.write(request, response,
+                HttpStatus.FORBIDDEN, "this API key's roles do not allow " + request.getMethod() + " "
+                        + request.getRequestURI());
+
+        AuthenticationFilter apiKeyFilter = new AuthenticationFilter(apiKeyAuthenticationManager, bearerKey());
+        apiKeyFilter.setSuccessHandler((request, response, authentication) -> {
+            // Stay on the requested resource: no redirect, no session.
+        });
+        apiKeyFilter.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthorized));
+
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterAt(apiKeyFilter, BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        ApiSecurity::isConsole, new StaticHeadersWriter("Content-Security-Policy",
+                        "default-src 'self'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'"))))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reference/**").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/reference/**").hasRole(PLATFORM)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/sources", "/api/v1/sources/**")
+                                .hasAnyRole(PLATFORM, OPS, AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sources/*/pause", "/api/v1/sources/*/resume")
+                                .hasRole(OPS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sources/*/backfill").hasAnyRole(PLATFORM, OPS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/rejections", "/api/v1/rejections/**")
+                                .hasAnyRole(PLATFORM, OPS, AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rejections/*/replay").hasRole(OPS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/settlement/**").hasAnyRole(PLATFORM, OPS, AUDITOR)
+                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(OPS)
+                        .requestMatchers(HttpMethod.GET, "/", "/ops", "/ops/**", "/favicon.ico", "/v3/api-docs",
+                                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/schemas/**").permitAll()
+                        .requestMatchers("/simulators/**").permitAll()
+                        .anyRequest().authenticated())
+                .anonymous(Customizer.withDefaults())
+                .build();
+    }
+
+    private static boolean isConsole(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.equals("/ops") || path.startsWith("/ops/");
+    }
+
+    /** {@code Authorization: Bearer <key>}, or nothing: then the request goes on anonymous (and public or 401). */
+    private static AuthenticationConverter bearerKey() {
+        return request -> {
+            String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+            if (header == null) {
+                return null;
+            }
+            String key = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                    ? header.substring(BEARER.length()).strip() : "";
+            return UsernamePasswordAuthenticationToken.unauthenticated("api-key", key);
+        };
+    }
+
+    private static AuthenticationManager apiKeyManager(ApiKeys keys) {
+        return authentication -> keys.authenticate(String.valueOf(authentication.getCredentials()))
+                .map(client -> UsernamePasswordAuthenticationToken.authenticated(client.name(), null,
+                        client.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()))
+                .orElseThrow(() -> new BadCredentialsException("unknown API key"));
+    }
+}

@@ -1,0 +1,15 @@
+package cn.henan.skillshub.events;
+
+/** Topic names of the contract with subscribers; {@code kafka/topics.yaml} declares their settings. */
+public final class Topics {
+    public static final String TRAINING = "skills.training.v1";
+    public static final String ASSESSMENT = "skills.assessment.v1";
+    public static final String CE_HOURS = "skills.ce-hours.v1";
+    public static final String REJECTED = "skills.hub.rejected.v1";
+    public static final String CHECKPOINTS = "skills.hub.checkpoints";
+    public static final String SUBSIDY_DECISIONS = "skills.subsidy.decisions.v1";
+    public static final String REFERENCE = "skills.reference.v1";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,48 @@
+package cn.henan.skillshub.ops;
+
+import cn.henan.skillshub.publishing.KafkaConnection;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.stereotype.Component;
+
+/** Health {@code kafka}: the broker answers a cluster description within 5 s. Part of readiness. */
+@Component("kafka")
+class KafkaHealth extends AbstractHealthIndicator {
+
+    private final KafkaConnection kafka;
+    private volatile Admin admin;
+
+    KafkaHealth(KafkaConnection kafka) {
+        super("Kafka not reachable");
+        this.kafka = kafka;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder health) throws Exception {
+        var cluster = admin().describeCluster(new DescribeClusterOptions().timeoutMs(5000));
+        int nodes = cluster.nodes().get(5, TimeUnit.SECONDS).size();
+        health.up().withDetail("clusterId", cluster.clusterId().get(5, TimeUnit.SECONDS)).withDetail("nodes", nodes);
+    }
+
+    private Admin admin() {
+        if (admin == null) {
+            synchronized (this) {
+                if (admin == null) {
+                    admin = Admin.create(kafka.adminConfig());
+                }
+            }
+        }
+        return admin;
+    }
+
+    @PreDestroy
+    void close() {
+        if (admin != null) {
+            admin.close();
+        }
+    }
+}

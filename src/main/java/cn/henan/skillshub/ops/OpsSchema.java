@@ -1,0 +1,26 @@
+package cn.henan.skillshub.ops;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ops tables in the hub's database, migrated by Flyway from {@code db/ops} with their own history table:
+ * they evolve apart from the settlement ledger's migrations ({@code db/migration}), and neither team's version
+ * numbers can collide with the other's.
+ */
+@Component
+class OpsSchema {
+
+    OpsSchema(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/ops")
+                .table("ops_schema_history")
+                // The schema already holds other tables (the ledger's): start this history at 0, then apply V1…
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+    }
+}

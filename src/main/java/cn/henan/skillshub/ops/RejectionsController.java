@@ -1,0 +1,60 @@
+package cn.henan.skillshub.ops;
+
+import cn.henan.skillshub.api.ApiProblem;
+import cn.henan.skillshub.events.RejectReason;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The rejected records (personal fields masked), and their replay once the source is fixed. */
+@RestController
+@RequestMapping(path = "/api/v1/rejections", produces = MediaType.APPLICATION_JSON_VALUE)
+class RejectionsController {
+
+    private static final int MAX_LIMIT = 500;
+
+    private final Rejections rejections;
+    private final RejectionReplay replay;
+
+    RejectionsController(Rejections rejections, RejectionReplay replay) {
+        this.rejections = rejections;
+        this.replay = replay;
+    }
+
+    @Operation(summary = "Rejected records, newest first; filter by source, reason code and time [from, to)")
+    @GetMapping
+    List<Rejection> find(@RequestParam(required = false) String source,
+                         @RequestParam(required = false) String reason,
+                         @RequestParam(required = false) Instant from,
+                         @RequestParam(required = false) Instant to,
+                         @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiProblem.badRequest("limit must be 1.." + MAX_LIMIT);
+        }
+        if (reason != null && Arrays.stream(RejectReason.values()).noneMatch(r -> r.name().equals(reason))) {
+            throw ApiProblem.badRequest("reason must be one of " + Arrays.toString(RejectReason.values()));
+        }
+        return rejections.find(source, reason, from, to, limit);
+    }
+
+    @Operation(summary = "One rejected record")
+    @GetMapping("/{id}")
+    Rejection one(@PathVariable String id) {
+        return rejections.byId(id).orElseThrow(() -> ApiProblem.notFound("no rejection '" + id + "'"));
+    }
+
+    @Operation(summary = "Replay a rejected record after its source was fixed (OPS); published once")
+    @PostMapping("/{id}/replay")
+    RejectionReplay.Result replay(@PathVariable String id, Authentication caller) {
+        return replay.replay(id, caller.getName());
+    }
+}

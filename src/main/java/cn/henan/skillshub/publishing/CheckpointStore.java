@@ -1,0 +1,103 @@
+package cn.henan.skillshub.publishing;
+
+import cn.henan.skillshub.events.EventJson;
+import cn.henan.skillshub.events.Topics;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The committed checkpoints, as the compacted topic {@code skills.hub.checkpoints} holds them. Read with
+ * {@code read_committed}: a checkpoint whose transaction was aborted never existed.
+ */
+@Component
+public class CheckpointStore {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckpointStore.class);
+    private static final Duration READ_LIMIT = Duration.ofSeconds(60);
+
+    private final KafkaConnection kafka;
+    private final Map<String, Checkpoint> committed = new ConcurrentHashMap<>();
+
+    CheckpointStore(KafkaConnection kafka, TopicInitializer topics) {
+        this.kafka = kafka;
+    }
+
+    /** The last committed checkpoint of a source, as last read or written by this instance. */
+    public Optional<Checkpoint> committed(String sourceId) {
+        return Optional.ofNullable(committed.get(sourceId));
+    }
+
+    public Map<String, Checkpoint> all() {
+        return Map.copyOf(committed);
+    }
+
+    void recordCommitted(Checkpoint checkpoint) {
+        committed.put(checkpoint.sourceId(), checkpoint);
+    }
+
+    void forget(String sourceId) {
+        committed.remove(sourceId);
+    }
+
+    /**
+     * Reads the topic to its end and returns the source's checkpoint. Call it only after the source's producer
+     * has initialised its transactions: that aborts a transaction a crashed predecessor left open, which would
+     * otherwise hold back the end a {@code read_committed} reader can reach.
+     */
+    Optional<Checkpoint> readFromKafka(String sourceId) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                kafka.committedReaderConfig("skills-hub-checkpoint-reader"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CHECKPOINTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + READ_LIMIT.toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("checkpoints topic not read to its end within " + READ_LIMIT);
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() == null) {
+                        committed.remove(record.key());
+                    } else {
+                        committed.put(record.key(), parse(record.value()));
+                    }
+                }
+            }
+        }
+        Optional<Checkpoint> checkpoint = committed(sourceId);
+        log.info("source {} resumes from {}", sourceId,
+                checkpoint.map(c -> c.position().toString()).orElse("the beginning (no checkpoint)"));
+        return checkpoint;
+    }
+
+    static byte[] serialise(Checkpoint checkpoint) {
+        try {
+            return EventJson.mapper().writeValueAsBytes(checkpoint);
+        } catch (IOException e) {
+            throw new IllegalStateException("checkpoint cannot be serialised", e);
+        }
+    }
+
+    private static Checkpoint parse(byte[] value) {
+        try {
+            return EventJson.mapper().readValue(value, Checkpoint.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("a checkpoint on " + Topics.CHECKPOINTS + " cannot be read", e);
+        }
+    }
+}

@@ -1,0 +1,367 @@
+package cn.henan.skillshub.settlement;
+
+import cn.henan.skillshub.events.ComplianceFlag;
+import cn.henan.skillshub.events.PaymentMode;
+import cn.henan.skillshub.events.SubsidyDecided;
+import cn.henan.skillshub.events.SubsidyDecided.Decision;
+import cn.henan.skillshub.events.SubsidyDecided.PayeeType;
+import cn.henan.skillshub.events.SubsidyDecided.Reason;
+import cn.henan.skillshub.reference.Level;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The ledger in PostgreSQL (schema {@code settlement}, see {@code db/migration}). Plain SQL: the uniqueness rules
+ * are constraints of the tables, and every method runs inside the caller's transaction.
+ */
+@Repository
+class Ledger {
+
+    /** Key of the advisory lock that orders decision inserts, so their ids become visible in id order. */
+    private static final int OUTBOX_LOCK_CLASS = 4;
+    private static final int OUTBOX_LOCK_ID = 1;
+
+    private final JdbcClient jdbc;
+
+    Ledger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Completion(String enrolmentNo, String ceId, String personKey, String occupationCode, Level level,
+                      BigDecimal totalHours, LocalDate completedOn, String trainingCertificateNo,
+                      String institutionName, String institutionCityCode, PaymentMode paymentMode,
+                      Set<ComplianceFlag> complianceFlags) {
+    }
+
+    record LevelCertificate(String evaluationBody, String certificateNo, String personKey, String occupationCode,
+                            Level level, LocalDate issuedOn, String issuedCeId, Set<ComplianceFlag> complianceFlags,
+                            LocalDate revokedOn, String revokedCeId) {
+
+        boolean issued() {
+            return issuedOn != null;
+        }
+
+        boolean revoked() {
+            return revokedOn != null;
+        }
+
+        boolean valid() {
+            return issued() && !revoked();
+        }
+    }
+
+    enum ClaimStatus {
+        PENDING, HELD, APPROVED, REJECTED, RECOVERY_REQUIRED;
+
+        boolean open() {
+            return this == PENDING || this == HELD;
+        }
+
+        boolean paid() {
+            return this == APPROVED || this == RECOVERY_REQUIRED;
+        }
+    }
+
+    record Claim(long claimId, String enrolmentNo, String personKey, String occupationCode, Level level,
+                 ClaimStatus status, String levelEvaluationBody, String levelCertificateNo, String standardVersion,
+                 Integer amountYuan, PayeeType payeeType, String payee, String cityCode) {
+    }
+
+    /** A decision as the ledger keeps it and the relay publishes it. */
+    record DecisionRow(long decisionId, SubsidyDecided event) {
+    }
+
+    // --- locks and idempotency ---
+
+    /** Serialises everything done for one person: the listener threads and the held-claims re-decider. */
+    void lockPerson(String personKey) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 4))").param("key", personKey)
+                .query((rs, n) -> 1).list();
+    }
+
+    /**
+     * Records an input event by its ce_id; false if it was processed before (a redelivery or a replay). The
+     * insert is part of the caller's transaction, so the event counts as processed exactly when its effect commits.
+     */
+    boolean markProcessed(InboundEvent event) {
+        return jdbc.sql("""
+                        INSERT INTO settlement.processed_event (ce_id, ce_type, topic, partition, kafka_offset)
+                        VALUES (:ceId, :ceType, :topic, :partition, :offset) ON CONFLICT (ce_id) DO NOTHING""")
+                .param("ceId", event.ceId()).param("ceType", event.ceType()).param("topic", event.topic())
+                .param("partition", event.partition()).param("offset", event.offset())
+                .update() == 1;
+    }
+
+    void park(String topic, int partition, long offset, String ceId, String ceType, String reason) {
+        jdbc.sql("""
+                        INSERT INTO settlement.parked_event (topic, partition, kafka_offset, ce_id, ce_type, reason)
+                        VALUES (:topic, :partition, :offset, :ceId, :ceType, :reason)
+                        ON CONFLICT (topic, partition, kafka_offset) DO NOTHING""")
+                .param("topic", topic).param("partition", partition).param("offset", offset)
+                .param("ceId", ceId).param("ceType", ceType).param("reason", reason)
+                .update();
+    }
+
+    // --- training completions ---
+
+    Optional<Completion> completion(String enrolmentNo) {
+        return jdbc.sql("SELECT * FROM settlement.training_completion WHERE enrolment_no = :no").param("no", enrolmentNo)
+                .query(Ledger::completion).optional();
+    }
+
+    void saveCompletion(Completion c) {
+        jdbc.sql("""
+                        INSERT INTO settlement.training_completion (enrolment_no, ce_id, person_key, occupation_code, level,
+                            total_hours, completed_on, training_certificate_no, institution_name, institution_city_code,
+                            payment_mode, compliance_flags)
+                        VALUES (:no, :ceId, :person, :occupation, :level, :hours, :completedOn, :certNo, :institution,
+                            :city, :mode, :flags)
+                        ON CONFLICT (enrolment_no) DO UPDATE SET ce_id = EXCLUDED.ce_id,
+                            person_key = EXCLUDED.person_key, occupation_code = EXCLUDED.occupation_code,
+                            level = EXCLUDED.level, total_hours = EXCLUDED.total_hours,
+                            completed_on = EXCLUDED.completed_on,
+                            training_certificate_no = EXCLUDED.training_certificate_no,
+                            institution_name = EXCLUDED.institution_name,
+                            institution_city_code = EXCLUDED.institution_city_code,
+                            payment_mode = EXCLUDED.payment_mode, compliance_flags = EXCLUDED.compliance_flags""")
+                .param("no", c.enrolmentNo()).param("ceId", c.ceId()).param("person", c.personKey())
+                .param("occupation", c.occupationCode()).param("level", c.level().name())
+                .param("hours", c.totalHours()).param("completedOn", c.completedOn())
+                .param("certNo", c.trainingCertificateNo()).param("institution", c.institutionName())
+                .param("city", c.institutionCityCode()).param("mode", c.paymentMode().name())
+                .param("flags", names(c.complianceFlags()))
+                .update();
+    }
+
+    // --- level certificates ---
+
+    void saveIssue(LevelCertificate c) {
+        jdbc.sql("""
+                        INSERT INTO settlement.level_certificate (evaluation_body, certificate_no, person_key, occupation_code,
+                            level, issued_on, issued_ce_id, compliance_flags)
+                        VALUES (:body, :no, :person, :occupation, :level, :issuedOn, :ceId, :flags)
+                        ON CONFLICT (evaluation_body, certificate_no) DO UPDATE SET issued_on = EXCLUDED.issued_on,
+                            issued_ce_id = EXCLUDED.issued_ce_id, compliance_flags = EXCLUDED.compliance_flags""")
+                .param("body", c.evaluationBody()).param("no", c.certificateNo()).param("person", c.personKey())
+                .param("occupation", c.occupationCode()).param("level", c.level().name())
+                .param("issuedOn", c.issuedOn()).param("ceId", c.issuedCeId())
+                .param("flags", names(c.complianceFlags()))
+                .update();
+    }
+
+    void saveRevocation(LevelCertificate c) {
+        jdbc.sql("""
+                        INSERT INTO settlement.level_certificate (evaluation_body, certificate_no, person_key, occupation_code,
+                            level, revoked_on, revoked_ce_id)
+                        VALUES (:body, :no, :person, :occupation, :level, :revokedOn, :ceId)
+                        ON CONFLICT (evaluation_body, certificate_no) DO UPDATE SET revoked_on = EXCLUDED.revoked_on,
+                            revoked_ce_id = EXCLUDED.revoked_ce_id""")
+                .param("body", c.evaluationBody()).param("no", c.certificateNo()).param("person", c.personKey())
+                .param("occupation", c.occupationCode()).param("level", c.level().name())
+                .param("revokedOn", c.revokedOn()).param("ceId", c.revokedCeId())
+                .update();
+    }
+
+    Optional<LevelCertificate> certificate(String evaluationBody, String certificateNo) {
+        return jdbc.sql("SELECT * FROM settlement.level_certificate WHERE evaluation_body = :body AND certificate_no = :no")
+                .param("body", evaluationBody).param("no", certificateNo)
+                .query(Ledger::certificate).optional();
+    }
+
+    /** The person's level certificates of one occupation and level, earliest issued first. */
+    List<LevelCertificate> certificates(String personKey, String occupationCode, Level level) {
+        return jdbc.sql("""
+                        SELECT * FROM settlement.level_certificate
+                        WHERE person_key = :person AND occupation_code = :occupation AND level = :level
+                        ORDER BY issued_on NULLS LAST, evaluation_body, certificate_no""")
+                .param("person", personKey).param("occupation", occupationCode).param("level", level.name())
+                .query(Ledger::certificate).list();
+    }
+
+    // --- claims ---
+
+    Optional<Claim> claimOf(String enrolmentNo) {
+        return jdbc.sql("SELECT * FROM settlement.claim WHERE enrolment_no = :no").param("no", enrolmentNo)
+                .query(Ledger::claim).optional();
+    }
+
+    Optional<Claim> claim(long claimId) {
+        return jdbc.sql("SELECT * FROM settlement.claim WHERE claim_id = :id").param("id", claimId)
+                .query(Ledger::claim).optional();
+    }
+
+    Claim openClaim(Completion c) {
+        long id = jdbc.sql("""
+                        INSERT INTO settlement.claim (enrolment_no, person_key, occupation_code, level, level_rank, status)
+                        VALUES (:no, :person, :occupation, :level, :rank, 'PENDING') RETURNING claim_id""")
+                .param("no", c.enrolmentNo()).param("person", c.personKey()).param("occupation", c.occupationCode())
+                .param("level", c.level().name()).param("rank", c.level().rank())
+                .query(Long.class).single();
+        return claim(id).orElseThrow();
+    }
+
+    /** A corrected completion of an open claim may move it to another occupation or level. */
+    void moveOpenClaim(long claimId, Completion c) {
+        jdbc.sql("""
+                        UPDATE settlement.claim SET person_key = :person, occupation_code = :occupation, level = :level,
+                            level_rank = :rank, updated_at = now()
+                        WHERE claim_id = :id AND status IN ('PENDING', 'HELD')""")
+                .param("person", c.personKey()).param("occupation", c.occupationCode())
+                .param("level", c.level().name()).param("rank", c.level().rank()).param("id", claimId)
+                .update();
+    }
+
+    /** Open (pending or held) claims of one person, occupation and level, oldest first. */
+    List<Claim> openClaims(String personKey, String occupationCode, Level level) {
+        return jdbc.sql("""
+                        SELECT * FROM settlement.claim
+                        WHERE person_key = :person AND occupation_code = :occupation AND level = :level
+                          AND status IN ('PENDING', 'HELD')
+                        ORDER BY claim_id""")
+                .param("person", personKey).param("occupation", occupationCode).param("level", level.name())
+                .query(Ledger::claim).list();
+    }
+
+    /** Paid claims (approved, or approved and then to be recovered) of one person and occupation, any level. */
+    List<Claim> paidClaims(String personKey, String occupationCode) {
+        return jdbc.sql("""
+                        SELECT * FROM settlement.claim
+                        WHERE person_key = :person AND occupation_code = :occupation
+                          AND status IN ('APPROVED', 'RECOVERY_REQUIRED')
+                        ORDER BY claim_id""")
+                .param("person", personKey).param("occupation", occupationCode)
+                .query(Ledger::claim).list();
+    }
+
+    List<Claim> approvedClaimsOnCertificate(String evaluationBody, String certificateNo) {
+        return jdbc.sql("""
+                        SELECT * FROM settlement.claim
+                        WHERE level_evaluation_body = :body AND level_certificate_no = :no AND status = 'APPROVED'
+                        ORDER BY claim_id""")
+                .param("body", evaluationBody).param("no", certificateNo)
+                .query(Ledger::claim).list();
+    }
+
+    List<Long> heldClaimIds() {
+        return jdbc.sql("SELECT claim_id FROM settlement.claim WHERE status = 'HELD' ORDER BY claim_id")
+                .query(Long.class).list();
+    }
+
+    void updateClaim(long claimId, ClaimStatus status, SubsidyDecided d, String levelEvaluationBody) {
+        jdbc.sql("""
+                        UPDATE settlement.claim SET status = :status, level_evaluation_body = :body, level_certificate_no = :certNo,
+                            standard_version = :version, amount_yuan = :amount, payee_type = :payeeType, payee = :payee,
+                            city_code = :city, updated_at = now()
+                        WHERE claim_id = :id""")
+                .param("status", status.name()).param("body", levelEvaluationBody)
+                .param("certNo", d.levelCertificateNo()).param("version", d.standardVersion())
+                .param("amount", d.amountYuan()).param("payeeType", d.payeeType().name()).param("payee", d.payee())
+                .param("city", d.cityCode()).param("id", claimId)
+                .update();
+    }
+
+    // --- decisions (the outbox) ---
+
+    /**
+     * Appends a decision. Inserts are serialised by a transaction-scoped advisory lock, so a decision id never
+     * becomes visible after a higher one: the relay, which reads by id, cannot step over a late commit.
+     */
+    long appendDecision(SubsidyDecided d) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:cls, :id)").param("cls", OUTBOX_LOCK_CLASS).param("id", OUTBOX_LOCK_ID)
+                .query((rs, n) -> 1).list();
+        return jdbc.sql("""
+                        INSERT INTO settlement.decision (claim_id, decision, reason_codes, person_key, occupation_code, level,
+                            enrolment_no, training_certificate_no, level_certificate_no, standard_version,
+                            required_hours, total_hours, amount_yuan, payment_mode, payee_type, payee, city_code,
+                            decided_from, compliance_flags, decided_at)
+                        VALUES (:claimId, :decision, :reasons, :person, :occupation, :level, :enrolmentNo, :trainingCert,
+                            :levelCert, :version, :requiredHours, :totalHours, :amount, :mode, :payeeType, :payee,
+                            :city, :decidedFrom, :flags, :decidedAt)
+                        RETURNING decision_id""")
+                .param("claimId", d.claimId()).param("decision", d.decision().name())
+                .param("reasons", names(d.reasonCodes())).param("person", d.personKey())
+                .param("occupation", d.occupationCode()).param("level", d.level().name())
+                .param("enrolmentNo", d.enrolmentNo()).param("trainingCert", d.trainingCertificateNo())
+                .param("levelCert", d.levelCertificateNo()).param("version", d.standardVersion())
+                .param("requiredHours", d.requiredHours()).param("totalHours", d.totalHours())
+                .param("amount", d.amountYuan()).param("mode", d.paymentMode().name())
+                .param("payeeType", d.payeeType().name()).param("payee", d.payee()).param("city", d.cityCode())
+                .param("decidedFrom", d.decidedFrom().toArray(String[]::new))
+                .param("flags", names(d.complianceFlags())).param("decidedAt", d.decidedAt())
+                .query(Long.class).single();
+    }
+
+    List<DecisionRow> decisionsAfter(long decisionId, int limit) {
+        return jdbc.sql("SELECT * FROM settlement.decision WHERE decision_id > :after ORDER BY decision_id LIMIT :limit")
+                .param("after", decisionId).param("limit", limit)
+                .query((rs, n) -> new DecisionRow(rs.getLong("decision_id"), decision(rs))).list();
+    }
+
+    // --- row mappers ---
+
+    private static Completion completion(ResultSet rs, int row) throws SQLException {
+        return new Completion(rs.getString("enrolment_no"), rs.getString("ce_id"), rs.getString("person_key"),
+                rs.getString("occupation_code"), Level.valueOf(rs.getString("level")), rs.getBigDecimal("total_hours"),
+                rs.getObject("completed_on", LocalDate.class), rs.getString("training_certificate_no"),
+                rs.getString("institution_name"), rs.getString("institution_city_code"),
+                PaymentMode.valueOf(rs.getString("payment_mode")),
+                enums(rs.getArray("compliance_flags"), ComplianceFlag.class));
+    }
+
+    private static LevelCertificate certificate(ResultSet rs, int row) throws SQLException {
+        return new LevelCertificate(rs.getString("evaluation_body"), rs.getString("certificate_no"),
+                rs.getString("person_key"), rs.getString("occupation_code"), Level.valueOf(rs.getString("level")),
+                rs.getObject("issued_on", LocalDate.class), rs.getString("issued_ce_id"),
+                enums(rs.getArray("compliance_flags"), ComplianceFlag.class),
+                rs.getObject("revoked_on", LocalDate.class), rs.getString("revoked_ce_id"));
+    }
+
+    private static Claim claim(ResultSet rs, int row) throws SQLException {
+        String payeeType = rs.getString("payee_type");
+        return new Claim(rs.getLong("claim_id"), rs.getString("enrolment_no"), rs.getString("person_key"),
+                rs.getString("occupation_code"), Level.valueOf(rs.getString("level")),
+                ClaimStatus.valueOf(rs.getString("status")), rs.getString("level_evaluation_body"),
+                rs.getString("level_certificate_no"), rs.getString("standard_version"),
+                (Integer) rs.getObject("amount_yuan"), payeeType == null ? null : PayeeType.valueOf(payeeType),
+                rs.getString("payee"), rs.getString("city_code"));
+    }
+
+    private static SubsidyDecided decision(ResultSet rs) throws SQLException {
+        return new SubsidyDecided(rs.getLong("claim_id"), Decision.valueOf(rs.getString("decision")),
+                List.copyOf(enums(rs.getArray("reason_codes"), Reason.class)), rs.getString("person_key"),
+                rs.getString("occupation_code"), Level.valueOf(rs.getString("level")), rs.getString("enrolment_no"),
+                rs.getString("training_certificate_no"), rs.getString("level_certificate_no"),
+                rs.getString("standard_version"), (Integer) rs.getObject("required_hours"),
+                rs.getBigDecimal("total_hours"), (Integer) rs.getObject("amount_yuan"),
+                PaymentMode.valueOf(rs.getString("payment_mode")), PayeeType.valueOf(rs.getString("payee_type")),
+                rs.getString("payee"), rs.getString("city_code"), List.of(strings(rs.getArray("decided_from"))),
+                rs.getObject("decided_at", OffsetDateTime.class),
+                enums(rs.getArray("compliance_flags"), ComplianceFlag.class));
+    }
+
+    private static String[] names(Collection<? extends Enum<?>> values) {
+        return values == null ? new String[0] : values.stream().map(Enum::name).toArray(String[]::new);
+    }
+
+    private static String[] strings(Array array) throws SQLException {
+        return array == null ? new String[0] : (String[]) array.getArray();
+    }
+
+    private static <E extends Enum<E>> Set<E> enums(Array array, Class<E> type) throws SQLException {
+        Set<E> set = EnumSet.noneOf(type);
+        Arrays.stream(strings(array)).map(s -> Enum.valueOf(type, s)).forEach(set::add);
+        return set;
+    }
+}

@@ -1,0 +1,72 @@
+package cn.henan.skillshub.settlement;
+
+import cn.henan.skillshub.publishing.KafkaConnection;
+import cn.henan.skillshub.publishing.TopicInitializer;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+/**
+ * The consumer of the settlement service: its own consumer factory (so the application's other Kafka settings
+ * never change it), {@code read_committed} so an aborted source batch is never paid from, offsets committed only
+ * after the ledger transaction of each record has committed (at-least-once delivery, made exactly-once in effect by
+ * the ce_id table). Switched off with {@code skillshub.settlement.enabled=false}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "skillshub.settlement.enabled", havingValue = "true", matchIfMissing = true)
+class SettlementConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SettlementConfiguration.class);
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> settlementListenerFactory(
+            KafkaConnection kafka,
+            TopicInitializer topics, // the topics exist before the consumer subscribes
+            ParkedEvents parked,
+            @Value("${skillshub.settlement.group-id}") String groupId,
+            @Value("${skillshub.settlement.concurrency:2}") int concurrency,
+            @Value("${skillshub.settlement.retries:5}") int retries) {
+        Map<String, Object> config = new HashMap<>(kafka.committedReaderConfig("skills-hub-settlement"));
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        // A new group starts from the beginning: the topics keep every fact the subsidy is paid from.
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
+        factory.setConcurrency(concurrency);
+        // A failure that is not the event's fault (database away, a constraint hit by a race) is retried; the
+        // transaction is re-run from scratch each time. Only when retries are exhausted is the record parked; if
+        // even parking fails (database down) the record is not skipped but retried again.
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retries);
+        backOff.setInitialInterval(500);
+        backOff.setMultiplier(2);
+        backOff.setMaxInterval(10_000);
+        DefaultErrorHandler errors = new DefaultErrorHandler((record, e) -> {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            log.error("event at {}-{}@{} failed {} times: {}", record.topic(), record.partition(), record.offset(),
+                    retries + 1, cause.toString());
+            parked.park(record, SettlementListener.header(castRecord(record), "ce_id"),
+                    SettlementListener.header(castRecord(record), "ce_type"), ParkReason.PROCESSING_FAILED,
+                    cause.getClass().getSimpleName());
+        }, backOff);
+        factory.setCommonErrorHandler(errors);
+        return factory;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> castRecord(
+            org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record) {
+        return (org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>) record;
+    }
+}

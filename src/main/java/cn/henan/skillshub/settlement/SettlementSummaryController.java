@@ -1,0 +1,101 @@
+package cn.henan.skillshub.settlement;
+
+import cn.henan.skillshub.reference.City;
+import cn.henan.skillshub.reference.Occupation;
+import cn.henan.skillshub.reference.ReferenceData;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What a city's finance bureau pays in a month: approved claims by occupation and level with their total, and
+ * how many were held, rejected, or are to be recovered. Counted from the ledger's decisions, by the day they were
+ * made (China Standard Time) and the paying city (the training institution's).
+ */
+@RestController
+@RequestMapping(path = "/api/v1/settlement", produces = MediaType.APPLICATION_JSON_VALUE)
+class SettlementSummaryController {
+
+    private static final Pattern CITY = Pattern.compile("\\d{6}");
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final SettlementSummaries summaries;
+    private final ReferenceData reference;
+
+    SettlementSummaryController(SettlementSummaries summaries, ReferenceData reference) {
+        this.summaries = summaries;
+        this.reference = reference;
+    }
+
+    record ApprovedCell(String occupationCode, String occupationName, String level, long count, long totalYuan) {
+    }
+
+    record Summary(String city, String cityName, String month, long approvedCount, long approvedTotalYuan,
+                   List<ApprovedCell> approved, long heldCount, long rejectedCount, long recoveryRequiredCount,
+                   long recoveryRequiredTotalYuan) {
+    }
+
+    record ErrorMessage(int status, String message) {
+    }
+
+    static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    @GetMapping("/summary")
+    Summary summary(@RequestParam("city") String city, @RequestParam("month") String month) {
+        if (!CITY.matcher(city).matches()) {
+            throw new BadRequest("city must be a six-digit GB/T 2260 code, e.g. 410100");
+        }
+        City known = reference.city(city)
+                .orElseThrow(() -> new BadRequest("city " + city + " is not one of Henan's prefecture-level cities"));
+        YearMonth yearMonth;
+        try {
+            if (!MONTH.matcher(month).matches()) {
+                throw new DateTimeParseException("not yyyy-MM", month, 0);
+            }
+            yearMonth = YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("month must be yyyy-MM, e.g. 2025-06");
+        }
+        SettlementSummaries.Totals totals = summaries.of(city, yearMonth.atDay(1).atStartOfDay(CHINA).toOffsetDateTime(),
+                yearMonth.plusMonths(1).atDay(1).atStartOfDay(CHINA).toOffsetDateTime());
+        List<ApprovedCell> cells = totals.approved().stream()
+                .map(c -> new ApprovedCell(c.occupationCode(),
+                        reference.occupation(c.occupationCode()).map(Occupation::name).orElse(null), c.level(),
+                        c.count(), c.totalYuan()))
+                .toList();
+        return new Summary(city, known.name(), yearMonth.toString(),
+                cells.stream().mapToLong(ApprovedCell::count).sum(),
+                cells.stream().mapToLong(ApprovedCell::totalYuan).sum(), cells,
+                totals.countOf("HELD"), totals.countOf("REJECTED"), totals.countOf("RECOVERY_REQUIRED"),
+                totals.recoveryTotalYuan());
+    }
+
+    @ExceptionHandler(BadRequest.class)
+    ResponseEntity<ErrorMessage> badRequest(BadRequest e) {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+                .body(new ErrorMessage(HttpStatus.BAD_REQUEST.value(), e.getMessage()));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ErrorMessage> missing(MissingServletRequestParameterException e) {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+                .body(new ErrorMessage(HttpStatus.BAD_REQUEST.value(),
+                        "parameter '" + e.getParameterName() + "' is required, e.g. ?city=410100&month=2025-06"));
+    }
+}

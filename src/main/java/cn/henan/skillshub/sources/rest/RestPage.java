@@ -1,0 +1,8 @@
+package cn.henan.skillshub.sources.rest;
+
+import java.util.List;
+import java.util.Map;
+
+/** One page of a source's API: its records, in the source's order, and the token of the next page (null: last). */
+record RestPage(List<Map<String, Object>> records, String nextPageToken) {
+}

@@ -1,0 +1,15 @@
+package cn.henan.skillshub.sources.rest;
+
+import java.time.Duration;
+
+/** One REST source's parameters, as its YAML file gives them to the template. */
+record RestSourceSettings(String sourceId, String baseUrl, int pageSize, String signer, String credential,
+                          String secret, Duration connectTimeout, Duration readTimeout, int retries,
+                          Duration backoff, Duration maxBackoff, Duration maxRetryAfter) {
+
+    @Override
+    public String toString() {
+        // The secret and the credential stay out of every log line.
+        return "RestSourceSettings[" + sourceId + " " + baseUrl + " pageSize=" + pageSize + " signer=" + signer + "]";
+    }
+}

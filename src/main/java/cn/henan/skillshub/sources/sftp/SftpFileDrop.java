@@ -1,0 +1,180 @@
+package cn.henan.skillshub.sources.sftp;
+
+import cn.henan.skillshub.events.RejectReason;
+import cn.henan.skillshub.publishing.BatchPublisher;
+import cn.henan.skillshub.publishing.Checkpoint;
+import cn.henan.skillshub.publishing.RecordOutcome;
+import cn.henan.skillshub.publishing.SourceBatch;
+import cn.henan.skillshub.publishing.SourceMetrics;
+import cn.henan.skillshub.sources.RecordPipeline;
+import cn.henan.skillshub.sources.SourceRecord;
+import cn.henan.skillshub.sources.SourceRecordMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of the {@code sftp-file-drop} route for one file: spool it, skip it if its checksum was published
+ * before, read its lines from where the checkpoint left it, and publish them in batches — events, rejects and the
+ * file's position in one Kafka transaction per batch. Sets the folder the file is then moved to.
+ */
+@Component(SftpFileDrop.BEAN)
+public class SftpFileDrop {
+
+    static final String BEAN = "sftpFileDrop";
+    /** Exchange property read by the consumer's {@code move} option once the exchange has completed. */
+    static final String TARGET_FOLDER = "skillshubFileFolder";
+    static final String PROCESSED = "processed";
+    static final String FAILED = "failed";
+
+    private static final Logger log = LoggerFactory.getLogger(SftpFileDrop.class);
+
+    private final BatchPublisher publisher;
+    private final RecordPipeline pipeline;
+    private final SourceMetrics metrics;
+    private final Path spoolDirectory;
+    private final long maxLineBytes;
+
+    SftpFileDrop(BatchPublisher publisher, RecordPipeline pipeline, SourceMetrics metrics,
+                 @Value("${skillshub.sources.sftp.spool-directory:${java.io.tmpdir}/skills-hub-sftp}") Path spoolDirectory,
+                 @Value("${skillshub.sources.sftp.max-line-bytes:1048576}") long maxLineBytes) {
+        this.publisher = publisher;
+        this.pipeline = pipeline;
+        this.metrics = metrics;
+        this.spoolDirectory = spoolDirectory;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** One poll: a file to take, or — when the inbox holds none ready — nothing but the poll's metric. */
+    public void take(Exchange exchange) throws IOException {
+        long started = System.nanoTime();
+        FileDropSettings settings = FileDropSettings.of(exchange.getMessage());
+        InputStream content = exchange.getMessage().getBody(InputStream.class);
+        if (content != null) {
+            String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+            try (SpooledFile file = SpooledFile.spool(content, spoolDirectory)) {
+                exchange.setProperty(TARGET_FOLDER, publish(settings, fileName, file, exchange.getContext()));
+            }
+        }
+        metrics.polled(settings.sourceId(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private String publish(FileDropSettings settings, String fileName, SpooledFile file, CamelContext camel)
+            throws IOException {
+        String sourceId = settings.sourceId();
+        String sha256 = file.sha256();
+        FilePosition position = new FilePosition(publisher.resumePoint(sourceId).position(),
+                settings.publishedFilesKept());
+        if (position.published(sha256)) {
+            log.info("source {}: file {} (sha256 {}) was published before under this checksum; not published again",
+                    sourceId, fileName, sha256);
+            return PROCESSED;
+        }
+        Charset charset = settings.charsetOf(file);
+        CsvLines lines;
+        try {
+            lines = CsvLines.open(file, charset, settings.requiredColumns(), maxLineBytes);
+        } catch (UnreadableFileException e) {
+            rejectFile(settings, fileName, file, position, e.getMessage());
+            return FAILED;
+        }
+        try (lines) {
+            publishLines(settings, fileName, sha256, charset, lines, position, mapper(settings, camel));
+        }
+        return PROCESSED;
+    }
+
+    private void publishLines(FileDropSettings settings, String fileName, String sha256, Charset charset,
+                              CsvLines lines, FilePosition start, SourceRecordMapper mapper) throws IOException {
+        String sourceId = settings.sourceId();
+        long resumeAfter = start.lastLineCommitted(sha256);
+        if (resumeAfter > 0) {
+            log.info("source {}: file {} (sha256 {}) resumes after line {}", sourceId, fileName, sha256, resumeAfter);
+        }
+        FilePosition position = start;
+        List<RecordOutcome> batch = new ArrayList<>(settings.batchSize());
+        long last = Math.max(resumeAfter, 1);
+        long read = 0;
+        long rejected = 0;
+        CsvLines.Line line;
+        while ((line = lines.next()) != null) {
+            if (line.number() <= resumeAfter) {
+                continue;
+            }
+            RecordOutcome outcome = outcome(settings, fileName, sha256, line, mapper);
+            batch.add(outcome);
+            read++;
+            rejected += outcome instanceof RecordOutcome.Rejected ? 1 : 0;
+            last = line.number();
+            if (batch.size() >= settings.batchSize()) {
+                position = commit(settings, batch, position.inProgress(fileName, sha256, last));
+                batch = new ArrayList<>(settings.batchSize());
+            }
+        }
+        commit(settings, batch, position.completed(fileName, sha256, last));
+        log.info("source {}: file {} (sha256 {}, {}) published: {} lines read in this pass, {} events, {} rejects", sourceId,
+                fileName, sha256, charset.name(), read, read - rejected, rejected);
+    }
+
+    private RecordOutcome outcome(FileDropSettings settings, String fileName, String sha256, CsvLines.Line line,
+                                  SourceRecordMapper mapper) {
+        SourceRecord record = new SourceRecord(settings.sourceId(), settings.sourceSystem(),
+                positionOf(fileName, sha256, line.number()), line.fields());
+        if (line.malformed()) {
+            return pipeline.reject(record, RejectReason.MALFORMED_RECORD, "file " + fileName + ": " + line.problem());
+        }
+        return pipeline.process(record, mapper);
+    }
+
+    /**
+     * A file that cannot be read at all is one reject — so the operator sees it where every other bad input is —
+     * and its checksum joins the published ones in the same transaction, so dropping it again adds nothing.
+     */
+    private void rejectFile(FileDropSettings settings, String fileName, SpooledFile file, FilePosition position,
+                            String why) {
+        log.warn("source {}: file {} (sha256 {}) cannot be read ({}); it goes to {}/", settings.sourceId(), fileName,
+                file.sha256(), why, FAILED);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("file", fileName);
+        fields.put("size_bytes", file.size());
+        fields.put("sha256", file.sha256());
+        SourceRecord record = new SourceRecord(settings.sourceId(), settings.sourceSystem(),
+                positionOf(fileName, file.sha256(), 0), fields);
+        RecordOutcome reject = pipeline.reject(record, RejectReason.MALFORMED_RECORD,
+                "file " + fileName + " cannot be read: " + why);
+        commit(settings, List.of(reject), position.completed(fileName, file.sha256(), 0));
+    }
+
+    private FilePosition commit(FileDropSettings settings, List<RecordOutcome> batch, Map<String, String> next) {
+        Checkpoint committed = publisher.publish(new SourceBatch(settings.sourceId(), batch, next), batch.size());
+        return new FilePosition(committed.position(), settings.publishedFilesKept());
+    }
+
+    private static SourceRecordMapper mapper(FileDropSettings settings, CamelContext camel) {
+        // The Camel registry sees the Spring beans, and beans bound to Camel alone (a test's mapper).
+        SourceRecordMapper mapper = camel.getRegistry()
+                .lookupByNameAndType(settings.mapper(), SourceRecordMapper.class);
+        if (mapper == null) {
+            throw new IllegalStateException("source " + settings.sourceId() + ": no SourceRecordMapper bean named "
+                    + settings.mapper());
+        }
+        return mapper;
+    }
+
+    /** Where a line stands, readable by an operator: file name, file checksum, line number. */
+    static String positionOf(String fileName, String sha256, long line) {
+        return fileName + "#sha256=" + sha256 + "#line=" + line;
+    }
+}

@@ -1,0 +1,180 @@
+package cn.henan.skillshub.sources.sftp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A remote file copied to a local temporary file in one streaming pass, and what that pass learned of its bytes:
+ * the SHA-256 checksum, a UTF-8 byte-order mark, whether the bytes are valid UTF-8, NUL bytes (a binary file)
+ * and the longest line. Memory stays at a few buffers whatever the file's size: a 1 GB file is never held.
+ */
+final class SpooledFile implements AutoCloseable {
+
+    private static final int BUFFER = 64 * 1024;
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private final Path path;
+    private final long size;
+    private final String sha256;
+    private final boolean utf8Bom;
+    private final boolean validUtf8;
+    private final boolean binary;
+    private final long longestLineBytes;
+
+    private SpooledFile(Path path, long size, String sha256, boolean utf8Bom, boolean validUtf8, boolean binary,
+                        long longestLineBytes) {
+        this.path = path;
+        this.size = size;
+        this.sha256 = sha256;
+        this.utf8Bom = utf8Bom;
+        this.validUtf8 = validUtf8;
+        this.binary = binary;
+        this.longestLineBytes = longestLineBytes;
+    }
+
+    /** Copies {@code in} to a new temporary file in {@code directory}; the caller closes the result to delete it. */
+    static SpooledFile spool(InputStream in, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path path = Files.createTempFile(directory, "sftp-", ".csv");
+        try (OutputStream out = Files.newOutputStream(path)) {
+            MessageDigest digest = sha256Digest();
+            Utf8Check utf8 = new Utf8Check();
+            byte[] buffer = new byte[BUFFER];
+            byte[] head = new byte[3];
+            long size = 0;
+            long line = 0;
+            long longest = 0;
+            boolean nul = false;
+            int read;
+            while ((read = in.read(buffer)) != -1) {
+                for (int i = 0; i < read; i++) {
+                    byte b = buffer[i];
+                    if (size + i < 3) {
+                        head[(int) (size + i)] = b;
+                    }
+                    if (b == '\n') {
+                        longest = Math.max(longest, line);
+                        line = 0;
+                    } else {
+                        line++;
+                    }
+                    nul |= b == 0;
+                }
+                size += read;
+                digest.update(buffer, 0, read);
+                utf8.feed(buffer, read);
+                out.write(buffer, 0, read);
+            }
+            longest = Math.max(longest, line);
+            boolean bom = size >= 3 && head[0] == UTF8_BOM[0] && head[1] == UTF8_BOM[1] && head[2] == UTF8_BOM[2];
+            return new SpooledFile(path, size, HexFormat.of().formatHex(digest.digest()), bom, utf8.end(), nul,
+                    longest);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(path);
+            throw e;
+        }
+    }
+
+    /** The file's bytes after the byte-order mark, if any. */
+    InputStream openContent() throws IOException {
+        InputStream in = Files.newInputStream(path);
+        if (utf8Bom) {
+            in.skipNBytes(UTF8_BOM.length);
+        }
+        return in;
+    }
+
+    long size() {
+        return size;
+    }
+
+    String sha256() {
+        return sha256;
+    }
+
+    boolean utf8Bom() {
+        return utf8Bom;
+    }
+
+    boolean validUtf8() {
+        return validUtf8;
+    }
+
+    /** NUL bytes never occur in a text file, in GBK or in UTF-8: this is an archive, an image, a database… */
+    boolean binary() {
+        return binary;
+    }
+
+    long longestLineBytes() {
+        return longestLineBytes;
+    }
+
+    @Override
+    public void close() throws IOException {
+        Files.deleteIfExists(path);
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JRE has SHA-256", e);
+        }
+    }
+
+    /** Strict UTF-8 decoding of a stream fed in chunks, keeping a sequence split across two chunks. */
+    private static final class Utf8Check {
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final ByteBuffer pending = ByteBuffer.allocate(BUFFER + 8);
+        private final CharBuffer sink = CharBuffer.allocate(BUFFER);
+        private boolean valid = true;
+
+        void feed(byte[] bytes, int length) {
+            int offset = 0;
+            while (valid && offset < length) {
+                int chunk = Math.min(pending.remaining(), length - offset);
+                pending.put(bytes, offset, chunk);
+                offset += chunk;
+                pending.flip();
+                decode(false);
+                pending.compact();
+            }
+        }
+
+        boolean end() {
+            if (valid) {
+                pending.flip();
+                decode(true);
+                valid &= !pending.hasRemaining();
+            }
+            return valid;
+        }
+
+        private void decode(boolean last) {
+            while (true) {
+                CoderResult result = decoder.decode(pending, sink, last);
+                if (result.isError()) {
+                    valid = false;
+                    return;
+                }
+                sink.clear();
+                if (result.isUnderflow()) {
+                    return;
+                }
+            }
+        }
+    }
+}

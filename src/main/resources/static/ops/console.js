@@ -1,0 +1,171 @@
+// The ops console: plain JS, no build. The API key is kept in sessionStorage (this tab only) and sent as a
+// bearer token; the page itself holds no data. Every figure comes from /api/v1/sources and /api/v1/rejections.
+'use strict';
+
+const KEY = 'skills-hub.api-key';
+const REFRESH_MS = 3000;
+let timer = null;
+
+const $ = (id) => document.getElementById(id);
+
+function apiKey() {
+  return sessionStorage.getItem(KEY);
+}
+
+async function api(method, path) {
+  const response = await fetch(path, {
+    method,
+    headers: { 'Authorization': 'Bearer ' + apiKey(), 'Accept': 'application/json' },
+  });
+  const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
+  if (!response.ok) {
+    const error = new Error((body && body.detail) || response.statusText);
+    error.status = response.status;
+    throw error;
+  }
+  return body;
+}
+
+function cell(row, text, className) {
+  const td = document.createElement('td');
+  td.textContent = text === null || text === undefined ? '—' : String(text);
+  if (className) {
+    td.className = className;
+  }
+  row.appendChild(td);
+  return td;
+}
+
+function seconds(value) {
+  return value === null || value === undefined ? '—' : value.toFixed(1);
+}
+
+function time(value) {
+  return value ? new Date(value).toLocaleString() : '—';
+}
+
+function renderSources(sources) {
+  const body = document.querySelector('#sources tbody');
+  body.replaceChildren();
+  for (const s of sources) {
+    const row = document.createElement('tr');
+    row.dataset.source = s.id;
+    cell(row, s.id);
+    const state = cell(row, '');
+    const badge = document.createElement('span');
+    badge.className = 'state state-' + s.state;
+    badge.textContent = s.state;
+    badge.dataset.role = 'state';
+    state.appendChild(badge);
+    cell(row, seconds(s.lagSeconds), 'num');
+    cell(row, seconds(s.checkpointAgeSeconds), 'num');
+    cell(row, s.recordsRead, 'num');
+    cell(row, s.eventsPublished, 'num');
+    cell(row, s.recordsRejected, 'num');
+    cell(row, time(s.lastSuccessfulPoll));
+    cell(row, s.circuitBreaker);
+    cell(row, s.lastFailure ? time(s.lastFailureAt) + ' ' + s.lastFailure : null);
+    const actions = cell(row, '');
+    const button = document.createElement('button');
+    button.type = 'button';
+    const paused = s.state === 'paused';
+    button.textContent = paused ? '恢复 Resume' : '暂停 Pause';
+    button.dataset.action = paused ? 'resume' : 'pause';
+    button.disabled = !(paused || s.state === 'running' || s.state === 'failing');
+    button.addEventListener('click', () => act(s.id, button.dataset.action));
+    actions.appendChild(button);
+    body.appendChild(row);
+  }
+}
+
+function renderRejections(rejections) {
+  const body = document.querySelector('#rejections tbody');
+  body.replaceChildren();
+  for (const r of rejections) {
+    const row = document.createElement('tr');
+    cell(row, time(r.rejectedAt));
+    cell(row, r.sourceId);
+    cell(row, r.position);
+    cell(row, r.reason);
+    cell(row, r.message);
+    cell(row, r.replayedAt ? time(r.replayedAt) : '');
+    body.appendChild(row);
+  }
+}
+
+async function refresh() {
+  try {
+    const [sources, rejections] = await Promise.all([
+      api('GET', '/api/v1/sources'),
+      api('GET', '/api/v1/rejections?limit=20'),
+    ]);
+    renderSources(sources);
+    renderRejections(rejections);
+    $('refreshed').textContent = 'updated ' + new Date().toLocaleTimeString();
+  } catch (e) {
+    if (e.status === 401) {
+      signOut('The key is no longer accepted; sign in again.');
+    } else {
+      $('action-error').textContent = 'Refresh failed: ' + e.message;
+    }
+  }
+}
+
+async function act(sourceId, action) {
+  $('action-error').textContent = '';
+  try {
+    await api('POST', '/api/v1/sources/' + encodeURIComponent(sourceId) + '/' + action);
+  } catch (e) {
+    $('action-error').textContent = action + ' ' + sourceId + ' failed: ' + e.message;
+  }
+  await refresh();
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  $('sign-in-error').textContent = '';
+  sessionStorage.setItem(KEY, $('api-key').value.trim());
+  try {
+    const me = await api('GET', '/api/v1/me');
+    if (!me.roles.includes('OPS')) {
+      sessionStorage.removeItem(KEY);
+      $('sign-in-error').textContent = me.name + ' has no OPS role (roles: ' + me.roles.join(', ') + ')';
+      return;
+    }
+    $('api-key').value = '';
+    show(me);
+  } catch (e) {
+    sessionStorage.removeItem(KEY);
+    $('sign-in-error').textContent = e.status === 401 ? 'This key is not valid.' : 'Sign-in failed: ' + e.message;
+  }
+}
+
+function show(me) {
+  $('who-name').textContent = me.name + ' (' + me.roles.join(', ') + ')';
+  $('who').hidden = false;
+  $('sign-in-panel').hidden = true;
+  $('console').hidden = false;
+  refresh();
+  timer = setInterval(refresh, REFRESH_MS);
+}
+
+function signOut(message) {
+  sessionStorage.removeItem(KEY);
+  clearInterval(timer);
+  $('who').hidden = true;
+  $('console').hidden = true;
+  $('sign-in-panel').hidden = false;
+  $('sign-in-error').textContent = message || '';
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+  $('sign-in').addEventListener('submit', signIn);
+  $('sign-out').addEventListener('click', () => signOut());
+  if (apiKey()) {
+    try {
+      show(await api('GET', '/api/v1/me'));
+    } catch (e) {
+      signOut();
+    }
+  }
+});

@@ -1,0 +1,384 @@
+package cn.henan.skillshub.benchmark;
+
+import cn.henan.skillshub.events.Topics;
+import cn.henan.skillshub.reference.ReferenceData;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * The benchmark driver ({@code bash kafka/benchmark.sh [N]}): the hub against Kafka's own producer, on one
+ * standalone broker, in one run. Phases, each measured on its own:
+ * <ol>
+ *   <li>JDBC backfill: N enrolments COPYed into a real-name exchange schema while the hub (a child process) is
+ *       running; from their commit to the last event seen by a {@code read_committed} consumer;</li>
+ *   <li>the raw producer: ProducerPerformance, N records of the hub's average event size, same client settings;</li>
+ *   <li>trickle: rows written at a steady rate, source write → event visible, p50/p99/max;</li>
+ *   <li>the hub's peak heap and RSS over the whole run.</li>
+ * </ol>
+ * Not a test: nothing in the build depends on its figures.
+ */
+public final class HubBenchmark {
+
+    /** The client settings of the hub's source producers (KafkaConnection), for the raw producer to match. */
+    static final Map<String, Object> HUB_PRODUCER_SETTINGS = Map.of(
+            "acks", "all", "enable.idempotence", "true", "linger.ms", 10, "batch.size", 262144,
+            "compression.type", "lz4");
+
+    private final Settings settings;
+    private final PrintStream out = System.out;
+
+    private HubBenchmark(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromEnvironment(args);
+        new HubBenchmark(settings).run();
+    }
+
+    record Settings(String mode, long records, long bigCsvBytes, int linesPerFile, String bootstrapServers, Path repoRoot, Path workDir, Map<String, String> brokerEnv,
+                    String jdbcUrl, String jdbcUser, String jdbcPassword, String schema, String trickleSchema,
+                    int warmup, int pollIntervalMs, String trickleDelayWindow, int trickleRate,
+                    Duration trickleDuration, String hubHeap, boolean jfr, long seed) {
+
+        static Settings fromEnvironment(String[] args) {
+            // "bigcsv [GB]": one big CSV file through the file path; otherwise "[N]": the whole benchmark.
+            String mode = args.length > 0 && args[0].equals("bigcsv") ? "bigcsv" : "all";
+            List<String> rest = List.of(args).subList(mode.equals("bigcsv") ? 1 : 0, args.length);
+            String number = rest.isEmpty() ? null : rest.get(0).replace("_", "").replace(",", "");
+            long records = mode.equals("all") && number != null ? Long.parseLong(number) : 1_000_000;
+            long bigCsvBytes = (long) (Double.parseDouble(mode.equals("bigcsv") && number != null ? number : "1")
+                    * 1024 * 1024 * 1024);
+            Path repoRoot = Path.of(env("BENCH_REPO_ROOT", ".")).toAbsolutePath().normalize();
+            Path workDir = repoRoot.resolve(env("BENCH_DATA_DIR", "data/bench"));
+            String port = env("BENCH_KAFKA_PORT", "29092");
+            Map<String, String> brokerEnv = Map.of("KAFKA_PORT", port,
+                    "KAFKA_CONTROLLER_PORT", env("BENCH_KAFKA_CONTROLLER_PORT", "29093"),
+                    "KAFKA_DATA_DIR", workDir.resolve("kafka").toString());
+            return new Settings(mode, records, bigCsvBytes, Integer.parseInt(env("BENCH_LINES_PER_FILE", "100000")),
+                    "127.0.0.1:" + port, repoRoot, workDir, brokerEnv,
+                    env("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/test"), env("BENCH_JDBC_USER", "postgres"),
+                    env("BENCH_JDBC_PASSWORD", ""), env("BENCH_SCHEMA", "bench_exchange"),
+                    env("BENCH_TRICKLE_SCHEMA", "bench_trickle"), Integer.parseInt(env("BENCH_WARMUP", "5000")),
+                    Integer.parseInt(env("BENCH_POLL_INTERVAL_MS", "1000")),
+                    env("BENCH_TRICKLE_DELAY_WINDOW", "0 seconds"), Integer.parseInt(env("BENCH_TRICKLE_RATE", "1000")),
+                    Duration.ofSeconds(Long.parseLong(env("BENCH_TRICKLE_SECONDS", "60"))),
+                    env("BENCH_HUB_HEAP", mode.equals("bigcsv") ? "512m" : "1g"), !env("BENCH_HUB_JFR", "").isEmpty(),
+                    Long.parseLong(env("BENCH_SEED", "20250324")));
+        }
+
+        private static String env(String name, String fallback) {
+            String value = System.getenv(name);
+            return value == null || value.isBlank() ? fallback : value;
+        }
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(settings.workDir());
+        String loadAtStart = loadAverage();
+        if (settings.mode().equals("bigcsv")) {
+            out.printf("skills-hub benchmark, big CSV: one file of %.2f GB through the file path, hub -Xmx%s%n",
+                    settings.bigCsvBytes() / (double) (1L << 30), settings.hubHeap());
+        } else {
+            out.printf("skills-hub benchmark: N=%,d records, broker %s, PostgreSQL %s (schemas %s, %s)%n",
+                    settings.records(), settings.bootstrapServers(), settings.jdbcUrl(), settings.schema(),
+                    settings.trickleSchema());
+        }
+        out.println("machine: " + machine() + "; load average at start " + loadAtStart);
+
+        ReferenceData reference = new ReferenceData();
+        ExchangeLoader backfill = new ExchangeLoader(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(),
+                settings.schema(), "BF", settings.seed());
+        ExchangeLoader trickle = new ExchangeLoader(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(),
+                settings.trickleSchema(), "TR", settings.seed() + 1);
+        backfill.recreate(reference, settings.seed());
+        trickle.recreate(reference, settings.seed() + 1);
+        // History: a day old, so far older than any delay window; the warm-up rows come first in keyset order.
+        Instant history = Instant.now().minus(1, ChronoUnit.DAYS);
+        backfill.copyEnrolments(settings.warmup(), history);
+
+        Report report = new Report();
+        report.mode = settings.mode();
+        try (FileDrop files = new FileDrop(settings.workDir(), reference, settings.seed())) {
+            List<String> jvm = new ArrayList<>();
+            if (settings.jfr()) {
+                jvm.add("-XX:StartFlightRecording=filename=" + settings.workDir().resolve("hub.jfr")
+                        + ",settings=profile");
+            }
+            long hubStarted = System.nanoTime();
+            try (HubProcess hub = HubProcess.start(settings.workDir(), settings.hubHeap(), jvm,
+                    hubProperties(files), settings.bootstrapServers())) {
+                out.printf("hub started as pid %d (-Xmx%s), log %s%n", hub.pid(), settings.hubHeap(), hub.log());
+                awaitTopics(hub, Topics.TRAINING, Topics.ASSESSMENT, Topics.REJECTED);
+                try (CommittedCounter counter = new CommittedCounter(settings.bootstrapServers(),
+                        List.of(Topics.TRAINING, Topics.ASSESSMENT, Topics.REJECTED))) {
+                    counter.awaitCount(Topics.TRAINING, settings.warmup(), Duration.ofSeconds(180), hub::checkAlive);
+                    out.printf("hub ready: %,d warm-up events after %.1f s%n", settings.warmup(),
+                            (System.nanoTime() - hubStarted) / 1e9);
+                    if (settings.mode().equals("bigcsv")) {
+                        bigCsv(files, counter, hub, report);
+                    } else {
+                        jdbcBackfill(backfill, history, counter, hub, report);
+                        filePath(files, counter, hub, report);
+                        report.rawForJdbc = rawProducer(report.jdbcEventSize);
+                        if (report.fileEventSize > 0) {
+                            report.rawForFiles = rawProducer(report.fileEventSize);
+                        }
+                        report.loadAfterRaw = loadAverage();
+                        trickle(trickle, counter, report);
+                    }
+                    report.rejected = counter.count(Topics.REJECTED);
+                }
+                hub.checkAlive();
+                hub.close();
+                report.memory = hub.memory();
+            }
+        }
+        report.loadAtStart = loadAtStart;
+        report.loadAtEnd = loadAverage();
+        report.print(out, settings);
+        try (PrintStream file = new PrintStream(settings.workDir().resolve("report-" + settings.mode() + ".txt")
+                .toFile())) {
+            report.print(file, settings);
+        }
+    }
+
+    private Map<String, String> hubProperties(FileDrop files) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("spring.kafka.bootstrap-servers", settings.bootstrapServers());
+        props.put("skillshub.sources.realname.jdbc.url", settings.jdbcUrl());
+        props.put("skillshub.sources.realname.jdbc.username", settings.jdbcUser());
+        props.put("skillshub.sources.realname.jdbc.password", settings.jdbcPassword());
+        props.put("skillshub.sources.realname.schema", settings.schema());
+        props.put("spring.datasource.url", settings.jdbcUrl());
+        props.put("spring.datasource.username", settings.jdbcUser());
+        props.put("spring.datasource.password", settings.jdbcPassword());
+        props.put("skillshub.benchmark.schema", settings.schema());
+        props.put("skillshub.benchmark.trickle-schema", settings.trickleSchema());
+        props.put("skillshub.benchmark.poll-interval-ms", Integer.toString(settings.pollIntervalMs()));
+        props.put("skillshub.benchmark.trickle-delay-window", settings.trickleDelayWindow());
+        props.put("skillshub.sources.sftp.spool-directory", settings.workDir().resolve("spool").toString());
+        props.putAll(files.hubProperties());
+        return props;
+    }
+
+    private void jdbcBackfill(ExchangeLoader backfill, Instant history, CommittedCounter counter, HubProcess hub,
+                              Report report) throws Exception {
+        out.printf("JDBC backfill: COPY %,d enrolments into %s ...%n", settings.records(), settings.schema());
+        counter.resetSize();
+        long copyStart = System.nanoTime();
+        backfill.copyEnrolments((int) settings.records(), history.plus(1, ChronoUnit.HOURS));
+        long committed = System.nanoTime();
+        out.printf("  loaded in %.1f s; the hub pulls them ...%n", (committed - copyStart) / 1e9);
+        long done = counter.awaitCount(Topics.TRAINING, settings.warmup() + settings.records(), Duration.ofSeconds(60),
+                hub::checkAlive);
+        report.jdbcSeconds = (done - committed) / 1e9;
+        report.jdbcRate = settings.records() / report.jdbcSeconds;
+        report.jdbcEventSize = counter.averageSize();
+        report.loadAfterJdbc = loadAverage();
+        out.printf("  %,d events committed in %.2f s: %,.0f records/s (average event %.0f bytes incl. key and"
+                + " headers)%n", settings.records(), report.jdbcSeconds, report.jdbcRate, report.jdbcEventSize);
+    }
+
+    private void filePath(FileDrop files, CommittedCounter counter, HubProcess hub, Report report) throws Exception {
+        out.printf("file path: %,d CSV lines in files of %,d lines into the SFTP inbox ...%n", settings.records(),
+                settings.linesPerFile());
+        List<String> names = files.writeFiles("results", settings.records(), settings.linesPerFile());
+        counter.resetSize();
+        long before = counter.count(Topics.ASSESSMENT);
+        long dropped = System.nanoTime();
+        files.markDone(names);
+        out.printf("  %d files written; .done markers dropped, the hub pulls them ...%n", names.size());
+        long done = counter.awaitCount(Topics.ASSESSMENT, before + settings.records(), Duration.ofSeconds(90),
+                hub::checkAlive);
+        report.fileSeconds = (done - dropped) / 1e9;
+        report.fileRate = settings.records() / report.fileSeconds;
+        report.fileEventSize = counter.averageSize();
+        report.loadAfterFiles = loadAverage();
+        out.printf("  %,d events committed in %.2f s: %,.0f records/s (average event %.0f bytes)%n",
+                settings.records(), report.fileSeconds, report.fileRate, report.fileEventSize);
+    }
+
+    private void bigCsv(FileDrop files, CommittedCounter counter, HubProcess hub, Report report) throws Exception {
+        out.printf("big CSV: writing %.2f GB ...%n", settings.bigCsvBytes() / (double) (1L << 30));
+        long lines = files.writeBigFile("big.csv", settings.bigCsvBytes());
+        long before = counter.count(Topics.ASSESSMENT);
+        long dropped = System.nanoTime();
+        files.markDone(List.of("big.csv"));
+        out.printf("  %,d lines; .done marker dropped, the hub pulls it ...%n", lines);
+        // The hub first spools the whole file from the SFTP server and checks it: minutes before the first event.
+        long done = counter.awaitCount(Topics.ASSESSMENT, before + lines, Duration.ofSeconds(900), hub::checkAlive);
+        report.bigCsvLines = lines;
+        report.fileSeconds = (done - dropped) / 1e9;
+        report.fileRate = lines / report.fileSeconds;
+        report.fileEventSize = counter.averageSize();
+        out.printf("  %,d events committed in %.1f s: %,.0f records/s%n", lines, report.fileSeconds, report.fileRate);
+    }
+
+    private RawProducer.Result rawProducer(double averageEventSize) throws Exception {
+        String topic = "bench.raw";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+                // As many partitions as the hub's topics.
+                admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+        int size = (int) Math.round(averageEventSize);
+        out.printf("raw producer: ProducerPerformance, %,d records of %d bytes, %s ...%n", settings.records(), size,
+                HUB_PRODUCER_SETTINGS);
+        Map<String, Object> producerProps = new LinkedHashMap<>(HUB_PRODUCER_SETTINGS);
+        producerProps.put("bootstrap.servers", settings.bootstrapServers());
+        RawProducer.Result result = RawProducer.run(settings.repoRoot(), settings.brokerEnv(), topic, settings.records(),
+                size, producerProps);
+        out.println("  " + result.summary());
+        return result;
+    }
+
+    private void trickle(ExchangeLoader trickle, CommittedCounter counter, Report report) throws Exception {
+        out.printf("trickle: %,d rows/s into %s for %d s (poll interval %d ms, delay window %s) ...%n",
+                settings.trickleRate(), settings.trickleSchema(), settings.trickleDuration().toSeconds(),
+                settings.pollIntervalMs(), settings.trickleDelayWindow());
+        report.trickle = Trickle.run(trickle, counter, settings.trickleRate(), settings.trickleDuration());
+        out.printf("  p50 %.0f ms, p99 %.0f ms, max %.0f ms (%,d of %,d events seen)%n", report.trickle.p50Ms(),
+                report.trickle.p99Ms(), report.trickle.maxMs(), report.trickle.seen(), report.trickle.written());
+    }
+
+    private void awaitTopics(HubProcess hub, String... topics) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
+            while (true) {
+                hub.checkAlive();
+                Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+                if (names.containsAll(List.of(topics))) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the hub did not create its topics within 180 s; see " + hub.log());
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
+        } catch (IOException e) {
+            // leave it unknown
+        }
+        long memGb = Math.round(((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize() / 1e9);
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memGb + " GB RAM, Java "
+                + System.getProperty("java.version");
+    }
+
+    /** Every figure of one run, printed together. */
+    static final class Report {
+        String mode;
+        double jdbcSeconds;
+        double jdbcRate;
+        double jdbcEventSize;
+        double fileSeconds;
+        double fileRate;
+        double fileEventSize;
+        long bigCsvLines;
+        RawProducer.Result rawForJdbc;
+        RawProducer.Result rawForFiles;
+        Trickle.Result trickle;
+        long rejected;
+        Properties memory = new Properties();
+        String loadAtStart;
+        String loadAfterJdbc;
+        String loadAfterFiles;
+        String loadAfterRaw;
+        String loadAtEnd;
+
+        void print(PrintStream out, Settings settings) {
+            out.println();
+            out.println("=== skills-hub benchmark results (" + mode + ") ===");
+            out.println("machine:        " + machine());
+            if (mode.equals("bigcsv")) {
+                out.printf("load average:   %s at start, %s at end (1/5/15 min)%n", loadAtStart, loadAtEnd);
+                out.printf("big CSV:        %.2f GB, %,d lines: %,.0f records/s (%.1f s) with the hub at -Xmx%s%n",
+                        settings.bigCsvBytes() / (double) (1L << 30), bigCsvLines, fileRate, fileSeconds,
+                        settings.hubHeap());
+            } else {
+                out.printf("load average:   %s at start, %s after JDBC, %s after files, %s after raw, %s at end"
+                        + " (1/5/15 min)%n", loadAtStart, loadAfterJdbc, loadAfterFiles, loadAfterRaw, loadAtEnd);
+                out.printf("records:        %,d per path%n", settings.records());
+                out.printf("JDBC path:      %,10.0f records/s (%.2f s, events of %.0f bytes incl. key and headers);"
+                        + " target >= 30,000: %s%n", jdbcRate, jdbcSeconds, jdbcEventSize, met(jdbcRate >= 30_000));
+                if (rawForJdbc != null) {
+                    out.printf("  raw producer: %,10.0f records/s (%.1f MB/s) of %.0f bytes; ratio JDBC/raw %.2f%n",
+                            rawForJdbc.recordsPerSecond(), rawForJdbc.mbPerSecond(), jdbcEventSize,
+                            jdbcRate / rawForJdbc.recordsPerSecond());
+                }
+                if (fileRate > 0) {
+                    double ratio = rawForFiles == null ? 0 : fileRate / rawForFiles.recordsPerSecond();
+                    out.printf("file path:      %,10.0f records/s (%.2f s, events of %.0f bytes)%n", fileRate,
+                            fileSeconds, fileEventSize);
+                    if (rawForFiles != null) {
+                        out.printf("  raw producer: %,10.0f records/s (%.1f MB/s) of %.0f bytes; ratio file/raw %.2f;"
+                                        + " target >= 0.5: %s%n", rawForFiles.recordsPerSecond(),
+                                rawForFiles.mbPerSecond(), fileEventSize, ratio, met(ratio >= 0.5));
+                    }
+                }
+                if (trickle != null) {
+                    long target = settings.pollIntervalMs() + 250L;
+                    out.printf("trickle:        %,d rows/s for %d s, delay window %s: p50 %.0f ms, p99 %.0f ms,"
+                                    + " max %.0f ms (%,d/%,d seen); target p99 <= poll interval %d + 250 = %d ms: %s%n",
+                            trickle.ratePerSecond(), trickle.duration().toSeconds(), settings.trickleDelayWindow(),
+                            trickle.p50Ms(), trickle.p99Ms(), trickle.maxMs(), trickle.seen(), trickle.written(),
+                            settings.pollIntervalMs(), target, met(trickle.p99Ms() <= target));
+                }
+            }
+            out.printf("hub memory:     peak heap used %s MB (sampled every 100 ms), peak live after GC %s MB,"
+                            + " heap committed %s MB of max %s MB; peak RSS %s MB%n",
+                    mb(memory, "peakHeapUsed"),
+                    "0".equals(mb(memory, "peakLiveAfterGc")) ? "n/a (no old-generation collection)"
+                            : mb(memory, "peakLiveAfterGc"), mb(memory, "peakHeapCommitted"),
+                    mb(memory, "maxHeap"), kbToMb(memory, "peakRssKb"));
+            out.printf("rejects:        %,d (all source records are valid: expected 0)%n", rejected);
+        }
+
+        private static String met(boolean met) {
+            return met ? "MET" : "NOT MET";
+        }
+
+        private static String mb(Properties p, String key) {
+            String v = p.getProperty(key);
+            return v == null ? "?" : Long.toString(Long.parseLong(v) / (1024 * 1024));
+        }
+
+        private static String kbToMb(Properties p, String key) {
+            String v = p.getProperty(key);
+            return v == null ? "?" : Long.toString(Long.parseLong(v) / 1024);
+        }
+    }
+}

@@ -1,0 +1,316 @@
+package cn.henan.skillshub.sources.realname;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.henan.skillshub.events.EventType;
+import cn.henan.skillshub.events.RejectReason;
+import cn.henan.skillshub.events.Topics;
+import cn.henan.skillshub.publishing.BatchPublisher;
+import cn.henan.skillshub.publishing.Checkpoint;
+import cn.henan.skillshub.publishing.CheckpointStore;
+import cn.henan.skillshub.publishing.SourceMetrics;
+import cn.henan.skillshub.simulator.realname.RealNameSimulator;
+import cn.henan.skillshub.simulator.realname.SimulatedCounts;
+import cn.henan.skillshub.support.ExchangeSchemaForTests.Simulators;
+import cn.henan.skillshub.support.HubIntegrationTest;
+import cn.henan.skillshub.support.TopicReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The real-name skills-training system end to end: simulator → PostgreSQL exchange database → Camel keyset poll →
+ * Kafka, read back as a {@code read_committed} subscriber.
+ */
+@HubIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class RealNameSourceIntegrationTests {
+
+    private static final Map<String, String> FEED_TABLES = Map.of(
+            "realname-training.classes", "training_class",
+            "realname-training.enrolments", "enrolment",
+            "realname-training.hours", "training_hours",
+            "realname-training.completions", "completion");
+
+    @Autowired
+    Simulators simulators;
+    @Autowired
+    @Qualifier("exchangeDataSource")
+    DataSource exchange;
+    @Autowired
+    CheckpointStore checkpoints;
+    @Autowired
+    BatchPublisher publisher;
+    @Autowired
+    SourceMetrics metrics;
+    @Autowired
+    CamelContext camel;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+    @Value("${skillshub.sources.realname.schema}")
+    String schema;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void everyRowBecomesExactlyOneEventOrOneRejectWithItsReason() throws IOException {
+        RealNameSimulator simulator = simulators.create("Q7E2E", 42, 0.2);
+        SimulatedCounts expected = simulator.openClasses();
+        expected.add(simulator.write(400));
+
+        awaitAllFeedsDrained();
+
+        List<ConsumerRecord<String, byte[]>> events = ofRun(read(Topics.TRAINING), "Q7E2E");
+        Map<EventType, Long> byType = events.stream().collect(Collectors.groupingBy(
+                r -> EventType.ofCeType(header(r, "ce_type")), () -> new EnumMap<>(EventType.class),
+                Collectors.counting()));
+        expected.events().forEach((type, count) -> assertThat(byType.get(type)).as(type.ceType()).isEqualTo(count.longValue()));
+        assertThat(events).hasSize(expected.totalEvents());
+        assertThat(events.stream().map(r -> header(r, "ce_id")).distinct()).hasSize(events.size());
+
+        List<ConsumerRecord<String, byte[]>> rejects = ofRun(read(Topics.REJECTED), "Q7E2E");
+        Map<RejectReason, Long> byReason = new EnumMap<>(RejectReason.class);
+        for (ConsumerRecord<String, byte[]> reject : rejects) {
+            byReason.merge(RejectReason.valueOf(json.readTree(reject.value()).get("reasonCode").asText()), 1L, Long::sum);
+        }
+        assertThat(expected.totalRejects()).isGreaterThan(10);
+        expected.rejects().forEach((reason, count) -> assertThat(byReason.get(reason)).as(reason.name()).isEqualTo(count.longValue()));
+        assertThat(rejects).hasSize(expected.totalRejects());
+
+        // Count in = count out + count rejected, on the rows of this run and on each source's own tally.
+        assertThat(rowsOfRun("Q7E2E")).isEqualTo(events.size() + rejects.size());
+        for (String sourceId : FEED_TABLES.keySet()) {
+            Checkpoint checkpoint = checkpoints.committed(sourceId).orElseThrow();
+            assertThat(checkpoint.recordsRead()).as(sourceId)
+                    .isEqualTo(checkpoint.eventsPublished() + checkpoint.recordsRejected());
+        }
+    }
+
+    @Test
+    void eventsCarryCloudEventsHeadersAndValidateAgainstTheirSchemas() throws IOException {
+        RealNameSimulator simulator = simulators.create("Q7SCH", 7, 0.1);
+        simulator.openClasses();
+        simulator.write(150);
+        awaitAllFeedsDrained();
+
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        Map<String, JsonSchema> schemas = new HashMap<>();
+        List<ConsumerRecord<String, byte[]>> all = new java.util.ArrayList<>(ofRun(read(Topics.TRAINING), "Q7SCH"));
+        all.addAll(ofRun(read(Topics.REJECTED), "Q7SCH"));
+        assertThat(all).hasSizeGreaterThan(150);
+        for (ConsumerRecord<String, byte[]> record : all) {
+            String type = header(record, "ce_type");
+            assertThat(header(record, "ce_id")).isNotBlank();
+            assertThat(header(record, "ce_source")).isEqualTo("/sources/realname-training");
+            assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(header(record, "ce_dataschema")).isEqualTo("/schemas/" + type + ".json");
+            assertThat(header(record, "content-type")).isEqualTo("application/json");
+            JsonSchema schema = schemas.computeIfAbsent(type, t -> factory.getSchema(
+                    readFile(Path.of("kafka/schemas", t + ".json"))));
+            assertThat(schema.validate(json.readTree(record.value()))).as(type).isEmpty();
+        }
+    }
+
+    @Test
+    void noFullIdNumberInAnyKeyHeaderEventOrLogLine(CapturedOutput output) {
+        RealNameSimulator simulator = simulators.create("Q7PII", 11, 0.3);
+        simulator.openClasses();
+        simulator.write(200);
+        awaitAllFeedsDrained();
+
+        List<String> idNumbers = new JdbcTemplate(exchange).queryForList(
+                "SELECT id_number FROM " + schema + ".enrolment WHERE enrolment_no LIKE 'BMQ7PII%'", String.class);
+        assertThat(idNumbers).hasSizeGreaterThan(50);
+        StringBuilder published = new StringBuilder();
+        for (String topic : List.of(Topics.TRAINING, Topics.REJECTED, Topics.CHECKPOINTS)) {
+            for (ConsumerRecord<String, byte[]> record : read(topic)) {
+                published.append(record.key()).append('\n').append(new String(record.value(), StandardCharsets.UTF_8));
+                for (Header header : record.headers()) {
+                    published.append(new String(header.value(), StandardCharsets.UTF_8)).append('\n');
+                }
+            }
+        }
+        String everything = published + "\n" + output.getAll();
+        for (String idNumber : idNumbers) {
+            assertThat(everything).doesNotContain(idNumber);
+            assertThat(everything).doesNotContain(idNumber.substring(0, 17));
+        }
+        assertThat(published).contains("410***********");
+    }
+
+    @Test
+    void aRouteKilledMidStreamResumesFromItsCommittedCheckpointWithNoGapAndNoDuplicate() throws Exception {
+        RealNameSimulator simulator = simulators.create("Q7KIL", 99, 0);
+        SimulatedCounts expected = simulator.openClasses();
+        String sourceId = "realname-training.enrolments";
+        for (int round = 0; round < 6; round++) {
+            expected.add(simulator.write(60));
+            switch (round) {
+                case 1 -> camel.getRouteController().stopRoute(sourceId);
+                case 2 -> {
+                    publisher.forget(sourceId); // as a restarted process: new producer, checkpoint read from Kafka
+                    camel.getRouteController().startRoute(sourceId);
+                }
+                case 4 -> publisher.forget(sourceId); // while the route runs: a crash in mid-transaction, maybe
+                default -> {
+                }
+            }
+        }
+        awaitAllFeedsDrained();
+
+        List<String> enrolmentNos = new JdbcTemplate(exchange).queryForList("SELECT enrolment_no FROM " + schema
+                + ".enrolment WHERE enrolment_no LIKE 'BMQ7KIL%'", String.class);
+        List<ConsumerRecord<String, byte[]>> enrolled = ofRun(read(Topics.TRAINING), "Q7KIL").stream()
+                .filter(r -> header(r, "ce_type").equals(EventType.TRAINING_ENROLLED.ceType())).toList();
+        Map<String, Long> perEnrolment = enrolled.stream().collect(Collectors.groupingBy(
+                r -> header(r, "ce_subject").substring("enrolment/".length()), Collectors.counting()));
+        assertThat(perEnrolment.keySet()).containsExactlyInAnyOrderElementsOf(enrolmentNos);
+        assertThat(perEnrolment.values()).allMatch(count -> count == 1);
+        assertThat(enrolled).hasSize(expected.events().get(EventType.TRAINING_ENROLLED));
+    }
+
+    @Test
+    void aRowWhoseTransactionCommitsLateWithAnOlderUpdatedAtIsStillPublished() throws Exception {
+        RealNameSimulator simulator = simulators.create("Q7LAT", 5, 0);
+        simulator.openClasses();
+        String classNo = new JdbcTemplate(exchange).queryForObject("SELECT class_no FROM " + schema
+                + ".training_class WHERE class_no LIKE 'BJQ7LAT%' ORDER BY id LIMIT 1", String.class);
+        String insert = "INSERT INTO " + schema + ".enrolment (enrolment_no, class_no, id_number, full_name, phone,"
+                + " payment_mode, enrolled_on, updated_at) VALUES (?, ?, ?, '张伟', '13800001111',"
+                + " 'INSTITUTION_ADVANCE', DATE '2025-05-01', clock_timestamp())";
+        try (Connection late = exchange.getConnection()) {
+            late.setAutoCommit(false);
+            try (PreparedStatement statement = late.prepareStatement(insert)) {
+                statement.setString(1, "BMQ7LAT-LATE");
+                statement.setString(2, classNo);
+                statement.setString(3, "410102199003071234".substring(0, 17) + checkOf("41010219900307123"));
+                statement.executeUpdate();
+            }
+            // A row with a newer updated_at commits first, and the hub polls it while the older one is uncommitted.
+            try (Connection early = exchange.getConnection(); PreparedStatement statement = early.prepareStatement(insert)) {
+                statement.setString(1, "BMQ7LAT-EARLY");
+                statement.setString(2, classNo);
+                statement.setString(3, "41030219851111002" + checkOf("41030219851111002"));
+                statement.executeUpdate();
+            }
+            long polls = metrics.polls("realname-training.enrolments");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> metrics.polls("realname-training.enrolments") >= polls + 2);
+            late.commit();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                ofRun(read(Topics.TRAINING), "Q7LAT").stream().map(r -> header(r, "ce_subject")))
+                .contains("enrolment/BMQ7LAT-EARLY", "enrolment/BMQ7LAT-LATE"));
+    }
+
+    @Test
+    void aSecondInstanceWithTheSameTransactionalIdFencesThisOneAndItsRouteStops() throws Exception {
+        String sourceId = "realname-training.classes";
+        simulators.create("Q7FN1", 1, 0).openClasses();
+        awaitAllFeedsDrained();
+        java.util.Map<String, Object> config = new java.util.HashMap<>();
+        config.put("bootstrap.servers", bootstrapServers);
+        config.put("transactional.id", "skills-hub-" + sourceId);
+        SimulatedCounts missed;
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> secondInstance =
+                     new org.apache.kafka.clients.producer.KafkaProducer<>(config,
+                             new org.apache.kafka.common.serialization.StringSerializer(),
+                             new org.apache.kafka.common.serialization.StringSerializer())) {
+            secondInstance.initTransactions();
+            missed = simulators.create("Q7FN2", 2, 0).openClasses();
+            await().atMost(Duration.ofSeconds(30)).until(() -> publisher.isFenced(sourceId)
+                    && camel.getRouteController().getRouteStatus(sourceId).isStopped());
+        }
+        assertThat(ofRun(read(Topics.TRAINING), "Q7FN2")).isEmpty();
+
+        // The operator's way back: this instance takes the source over again and publishes what it had missed.
+        publisher.forget(sourceId);
+        camel.getRouteController().startRoute(sourceId);
+        awaitAllFeedsDrained();
+        assertThat(ofRun(read(Topics.TRAINING), "Q7FN2")).hasSize(missed.totalEvents());
+    }
+
+    private static char checkOf(String body) {
+        return cn.henan.skillshub.person.IdNumber.checkCharacter(body);
+    }
+
+    /** Waits until every feed's committed checkpoint stands at its driving table's last row. */
+    private void awaitAllFeedsDrained() {
+        JdbcTemplate jdbc = new JdbcTemplate(exchange);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            for (Map.Entry<String, String> feed : FEED_TABLES.entrySet()) {
+                List<Long> last = jdbc.queryForList("SELECT id FROM " + schema + "." + feed.getValue()
+                        + " ORDER BY updated_at DESC, id DESC LIMIT 1", Long.class);
+                String committedId = checkpoints.committed(feed.getKey()).map(c -> c.position().get("id")).orElse("none");
+                assertThat(committedId).as(feed.getKey()).isEqualTo(last.isEmpty() ? "none" : last.get(0).toString());
+            }
+        });
+    }
+
+    private long rowsOfRun(String runTag) {
+        JdbcTemplate jdbc = new JdbcTemplate(exchange);
+        long rows = 0;
+        rows += jdbc.queryForObject("SELECT count(*) FROM " + schema + ".training_class WHERE class_no LIKE 'BJ"
+                + runTag + "%'", Long.class);
+        rows += jdbc.queryForObject("SELECT count(*) FROM " + schema + ".enrolment WHERE enrolment_no LIKE 'BM"
+                + runTag + "%'", Long.class);
+        rows += jdbc.queryForObject("SELECT count(*) FROM " + schema + ".training_hours WHERE enrolment_no LIKE 'BM"
+                + runTag + "%'", Long.class);
+        rows += jdbc.queryForObject("SELECT count(*) FROM " + schema + ".completion WHERE enrolment_no LIKE 'BM"
+                + runTag + "%'", Long.class);
+        return rows;
+    }
+
+    private List<ConsumerRecord<String, byte[]>> read(String topic) {
+        return new TopicReader(bootstrapServers).readAll(topic);
+    }
+
+    /** The records of one simulator run: their record numbers carry its run tag. */
+    private static List<ConsumerRecord<String, byte[]>> ofRun(List<ConsumerRecord<String, byte[]>> records, String tag) {
+        return records.stream().filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(tag)
+                || header(r, "ce_subject").contains(tag)).toList();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private JsonNode readFile(Path path) {
+        try {
+            return json.readTree(Files.readString(path));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
