@@ -2,6 +2,8 @@ package cn.henan.skillshub.simulator.cehours;
 
 import cn.henan.skillshub.simulator.http.ConditionalOnHttpSimulators;
 import cn.henan.skillshub.simulator.http.SimulatorSettings;
+import cn.henan.skillshub.simulator.trainees.CompletedTrainee;
+import cn.henan.skillshub.simulator.trainees.TraineeListener;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
 /** The simulated CE registry of this process, its signature check, and its growth at the configured rate. */
 @Component
 @ConditionalOnHttpSimulators
-public class CeRegistrySimulators implements SmartLifecycle {
+public class CeRegistrySimulators implements SmartLifecycle, TraineeListener {
 
     private static final Logger log = LoggerFactory.getLogger(CeRegistrySimulators.class);
 
@@ -34,6 +36,12 @@ public class CeRegistrySimulators implements SmartLifecycle {
 
     public CeRegistrySimulator simulator() {
         return simulator;
+    }
+
+    /** A trainee of the roster: perhaps professional hours registered from the training certificate. */
+    @Override
+    public void trainingCompleted(CompletedTrainee trainee) {
+        simulator.registerTraining(trainee, "T");
     }
 
     SignatureCheck signatures() {
