@@ -27,6 +27,10 @@ public class CeRegistrySimulator {
     private record Registration(String id, String idNumber, int year) {
     }
 
+    /** Hours registered from a training certificate, under this registration id. */
+    public record TrainingRegistration(String registrationId, BigDecimal hours) {
+    }
+
     private final Random random;
     private final SimulatedPeople people;
     private final double badShare;
@@ -100,9 +104,9 @@ public class CeRegistrySimulator {
      * registers professional hours from the training certificate — about two in three do. Most register the
      * certificate's hours or fewer; about one registration in six claims more than the training gave, which the
      * hub flags ({@code CE_HOURS_EXCEED_TRAINING_HOURS}). Drawn from the seed and the trainee alone, so the same
-     * seed registers the same. Returns the registration id, or null when the trainee registers nothing.
+     * seed registers the same. Returns the registration, or null when the trainee registers nothing.
      */
-    public synchronized String registerTraining(CompletedTrainee trainee, String tag) {
+    public synchronized TrainingRegistration registerTraining(CompletedTrainee trainee, String tag) {
         Random story = new Random(seed ^ trainee.stableHash());
         if (story.nextInt(3) == 0) {
             return null;
@@ -122,7 +126,7 @@ public class CeRegistrySimulator {
             expected.flag(ComplianceFlag.CE_HOURS_EXCEED_TRAINING_HOURS);
         }
         written.add(expected);
-        return id;
+        return new TrainingRegistration(id, hours);
     }
 
     /** A registration withdrawn: a new version of the same registration id, status CANCELLED. */
