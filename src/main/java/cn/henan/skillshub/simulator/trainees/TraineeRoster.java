@@ -56,7 +56,8 @@ class TraineeRoster implements SmartLifecycle {
     @Override
     public void start() {
         ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "trainee-roster"));
-        ticker.scheduleWithFixedDelay(this::poll, pollIntervalMs, pollIntervalMs, TimeUnit.MILLISECONDS);
+        // The first poll, at once, only takes the database's clock as the cursor.
+        ticker.scheduleWithFixedDelay(this::poll, 0, pollIntervalMs, TimeUnit.MILLISECONDS);
         List<String> bodies = assessors.orderedStream().map(Assessor::assessorId).sorted().toList();
         log.info("trainee roster: trainees completing from now on go to the evaluation bodies {} and {} other"
                 + " simulator(s)", bodies, listeners.stream().count());
