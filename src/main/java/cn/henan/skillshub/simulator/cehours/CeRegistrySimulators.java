@@ -1,5 +1,6 @@
 package cn.henan.skillshub.simulator.cehours;
 
+import cn.henan.skillshub.simulator.RunTag;
 import cn.henan.skillshub.simulator.http.ConditionalOnHttpSimulators;
 import cn.henan.skillshub.simulator.http.SimulatorSettings;
 import cn.henan.skillshub.simulator.trainees.CompletedTrainee;
@@ -24,6 +25,8 @@ public class CeRegistrySimulators implements SmartLifecycle, TraineeListener {
     private final CeRegistrySimulator simulator;
     private final SignatureCheck signatures;
     private final SimulatorSettings settings;
+    /** Registration ids of this run: DJT… for the roster's trainees, DJG… for made-up people. */
+    private final String runTag = RunTag.now();
     private ScheduledExecutorService ticker;
 
     CeRegistrySimulators(SimulatorSettings settings,
@@ -41,7 +44,7 @@ public class CeRegistrySimulators implements SmartLifecycle, TraineeListener {
     /** A trainee of the roster: perhaps professional hours registered from the training certificate. */
     @Override
     public void trainingCompleted(CompletedTrainee trainee) {
-        simulator.registerTraining(trainee, "T");
+        simulator.registerTraining(trainee, "T" + runTag);
     }
 
     SignatureCheck signatures() {
@@ -53,7 +56,8 @@ public class CeRegistrySimulators implements SmartLifecycle, TraineeListener {
         ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ce-registry-simulator"));
         if (settings.recordsPerSecond() > 0) {
             long periodMs = Math.max(50, (long) (1000 / settings.recordsPerSecond()));
-            ticker.scheduleAtFixedRate(() -> simulator.write(1, "G"), periodMs, periodMs, TimeUnit.MILLISECONDS);
+            ticker.scheduleAtFixedRate(() -> simulator.write(1, "G" + runTag), periodMs, periodMs,
+                    TimeUnit.MILLISECONDS);
             log.info("CE registry simulator: {} records/s at /simulators/ce-registry/registrations",
                     settings.recordsPerSecond());
         }

@@ -1,6 +1,7 @@
 package cn.henan.skillshub.simulator.evaluation;
 
 import cn.henan.skillshub.reference.ReferenceData;
+import cn.henan.skillshub.simulator.RunTag;
 import cn.henan.skillshub.simulator.http.ConditionalOnHttpSimulators;
 import cn.henan.skillshub.simulator.http.SimulatorSettings;
 import cn.henan.skillshub.simulator.trainees.Assessor;
@@ -30,8 +31,6 @@ public class EvaluationBodySimulators implements SmartLifecycle, Assessor {
     private static final Logger log = LoggerFactory.getLogger(EvaluationBodySimulators.class);
     /** The body of routes/evaluation-body-henan-rest.yaml: the one that assesses trainees of the roster. */
     static final String ROUTED_BODY = "body-a";
-    /** Tag of the record numbers written for trainees of the roster. */
-    private static final String TRAINEE_TAG = "T";
     /** Names of the bodies the local default and the tests use; any other id gets a generic name. */
     private static final Map<String, String> NAMES = Map.of(
             "body-a", "中国电子学会",
@@ -42,6 +41,8 @@ public class EvaluationBodySimulators implements SmartLifecycle, Assessor {
     private final String token;
     private final Map<String, EvaluationBodySimulator> bodies = new ConcurrentHashMap<>();
     private final Duration revocationDelay;
+    /** Record numbers of this run: T… for the roster's trainees, G… for made-up candidates. */
+    private final String runTag = RunTag.now();
     private ScheduledExecutorService ticker;
 
     EvaluationBodySimulators(ReferenceData reference, SimulatorSettings settings,
@@ -61,7 +62,7 @@ public class EvaluationBodySimulators implements SmartLifecycle, Assessor {
     /** A trainee of the roster, assessed by body A; revocations follow after the configured delay. */
     @Override
     public void assess(CompletedTrainee trainee) {
-        body(ROUTED_BODY).assess(trainee, TRAINEE_TAG, revocationDelay);
+        body(ROUTED_BODY).assess(trainee, "T" + runTag, revocationDelay);
     }
 
     public EvaluationBodySimulator body(String bodyId) {
@@ -84,8 +85,8 @@ public class EvaluationBodySimulators implements SmartLifecycle, Assessor {
                 1, 1, TimeUnit.SECONDS);
         if (settings.recordsPerSecond() > 0) {
             long periodMs = Math.max(50, (long) (1000 / settings.recordsPerSecond()));
-            ticker.scheduleAtFixedRate(() -> bodies.values().forEach(b -> b.write(1, "G")), periodMs, periodMs,
-                    TimeUnit.MILLISECONDS);
+            ticker.scheduleAtFixedRate(() -> bodies.values().forEach(b -> b.write(1, "G" + runTag)), periodMs,
+                    periodMs, TimeUnit.MILLISECONDS);
             log.info("evaluation-body simulator: {} records/s per body at /simulators/evaluation-body/{{bodyId}}/records",
                     settings.recordsPerSecond());
         }

@@ -2,6 +2,7 @@ package cn.henan.skillshub.simulator.sftp;
 
 import cn.henan.skillshub.reference.Occupation;
 import cn.henan.skillshub.reference.ReferenceData;
+import cn.henan.skillshub.simulator.RunTag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -62,8 +63,7 @@ class SftpSimulatorConfiguration {
                                             @Value("${skillshub.simulator.sftp.seed:20250324}") long seed,
                                             @Value("${skillshub.simulator.trainees.revocation-delay:20s}") Duration revocationDelay) {
         // The run tag keeps record numbers of successive runs apart, as the real-name simulator's does.
-        String runTag = Long.toString(System.currentTimeMillis() / 1000 % 100_000_000, 36).toUpperCase();
-        EvaluationBodyCsv csv = new EvaluationBodyCsv(seed, "S" + runTag, body,
+        EvaluationBodyCsv csv = new EvaluationBodyCsv(seed, "S" + RunTag.now(), body,
                 reference.occupations().stream().map(Occupation::code).toList(), badShare);
         return new InboxWriterRunner(writer, csv, inbox, interval, records, revocationDelay);
     }

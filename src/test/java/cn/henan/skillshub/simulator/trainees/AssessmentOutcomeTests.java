@@ -39,7 +39,8 @@ class AssessmentOutcomeTests {
         assertThat(outcomes.stream().filter(AssessmentOutcome::certifiedAfterStandardWindow).count())
                 .isBetween(certified / 20, certified / 6);
         assertThat(outcomes.stream().filter(AssessmentOutcome::certifiedWithFailedPart).count()).isPositive();
-        assertThat(outcomes.stream().filter(AssessmentOutcome::revoked).count()).isBetween(certified / 25, certified / 6);
+        assertThat(outcomes.stream().filter(AssessmentOutcome::revoked).count())
+                .isBetween(certified / 25, certified / 6);
         assertThat(outcomes.size() - certified).as("no certificate").isPositive();
     }
 

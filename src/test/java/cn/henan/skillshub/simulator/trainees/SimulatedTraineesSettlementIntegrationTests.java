@@ -174,7 +174,8 @@ class SimulatedTraineesSettlementIntegrationTests {
         // so compare until both are read between two of their decisions).
         String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
         List<String> cities = jdbc.queryForList("""
-                SELECT DISTINCT city_code FROM settlement.decision WHERE enrolment_no LIKE ? AND city_code IS NOT NULL""",
+                SELECT DISTINCT city_code FROM settlement.decision
+                 WHERE enrolment_no LIKE ? AND city_code IS NOT NULL""",
                 String.class, "%" + TAG + "%");
         assertThat(cities).contains("410100");
         HubApi api = new HubApi(port);
@@ -224,7 +225,8 @@ class SimulatedTraineesSettlementIntegrationTests {
                        coalesce(sum(amount_yuan) FILTER (WHERE decision = 'RECOVERY_REQUIRED'), 0) AS recovery_yuan
                   FROM settlement.decision
                  WHERE city_code = ?
-                   AND decided_at >= date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai'
+                   AND decided_at >= date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')
+                                     AT TIME ZONE 'Asia/Shanghai'
                    AND decided_at < (date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') + interval '1 month')
                                     AT TIME ZONE 'Asia/Shanghai'""", city);
         return List.of("approved", "approved_yuan", "held", "rejected", "recovery", "recovery_yuan").stream()
