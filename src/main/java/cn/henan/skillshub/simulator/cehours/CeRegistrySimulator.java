@@ -1,12 +1,15 @@
 package cn.henan.skillshub.simulator.cehours;
 
+import cn.henan.skillshub.events.ComplianceFlag;
 import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.RejectReason;
 import cn.henan.skillshub.simulator.http.ExpectedOutcomes;
 import cn.henan.skillshub.simulator.http.FaultInjector;
 import cn.henan.skillshub.simulator.http.PagedRecords;
 import cn.henan.skillshub.simulator.realname.SimulatedPeople;
+import cn.henan.skillshub.simulator.trainees.CompletedTrainee;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +27,10 @@ public class CeRegistrySimulator {
     private record Registration(String id, String idNumber, int year) {
     }
 
+    /** Hours registered from a training certificate, under this registration id. */
+    public record TrainingRegistration(String registrationId, BigDecimal hours) {
+    }
+
     private final Random random;
     private final SimulatedPeople people;
     private final double badShare;
@@ -31,9 +38,11 @@ public class CeRegistrySimulator {
     private final FaultInjector faults = new FaultInjector();
     private final List<Registration> registered = new ArrayList<>();
     private final ExpectedOutcomes written = new ExpectedOutcomes();
+    private final long seed;
     private long sequence;
 
     public CeRegistrySimulator(long seed, double badShare) {
+        this.seed = seed;
         this.random = new Random(seed);
         this.people = new SimulatedPeople(random);
         this.badShare = badShare;
@@ -90,6 +99,36 @@ public class CeRegistrySimulator {
         return register(tag, idNumber, 2025, "专业", hours, trainingCertificateNo);
     }
 
+    /**
+     * 对取得培训合格证书的,可登记为当年度相应的专业技术人员继续教育专业科目学时: a trainee of the real-name system
+     * registers professional hours from the training certificate — about two in three do. Most register the
+     * certificate's hours or fewer; about one registration in six claims more than the training gave, which the
+     * hub flags ({@code CE_HOURS_EXCEED_TRAINING_HOURS}). Drawn from the seed and the trainee alone, so the same
+     * seed registers the same. Returns the registration, or null when the trainee registers nothing.
+     */
+    public synchronized TrainingRegistration registerTraining(CompletedTrainee trainee, String tag) {
+        Random story = new Random(seed ^ trainee.stableHash());
+        if (story.nextInt(3) == 0) {
+            return null;
+        }
+        int kind = story.nextInt(6);
+        BigDecimal hours = switch (kind) {
+            case 0 -> trainee.totalHours().add(BigDecimal.valueOf(8 + story.nextInt(17)));
+            case 1 -> trainee.totalHours().divide(BigDecimal.valueOf(2), 1, RoundingMode.DOWN);
+            default -> trainee.totalHours();
+        };
+        String id = register(tag, trainee.idNumber(), trainee.fullName(), trainee.completedOn().getYear(), "专业",
+                hours, trainee.trainingCertificateNo());
+        registered.add(new Registration(id, trainee.idNumber(), trainee.completedOn().getYear()));
+        ExpectedOutcomes expected = new ExpectedOutcomes();
+        expected.event(EventType.CE_HOURS_REGISTERED);
+        if (kind == 0) {
+            expected.flag(ComplianceFlag.CE_HOURS_EXCEED_TRAINING_HOURS);
+        }
+        written.add(expected);
+        return new TrainingRegistration(id, hours);
+    }
+
     /** A registration withdrawn: a new version of the same registration id, status CANCELLED. */
     public synchronized void cancel(String registrationId, String idNumber, int year, LocalDate on, String reason) {
         Map<String, Object> r = new LinkedHashMap<>();
@@ -110,11 +149,16 @@ public class CeRegistrySimulator {
 
     private String register(String tag, String idNumber, int year, String category, BigDecimal hours,
                             String certificateNo) {
+        return register(tag, idNumber, people.name(), year, category, hours, certificateNo);
+    }
+
+    private String register(String tag, String idNumber, String fullName, int year, String category,
+                            BigDecimal hours, String certificateNo) {
         String id = "DJ" + tag + String.format("%07d", ++sequence);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("registration_id", id);
         r.put("id_number", idNumber);
-        r.put("full_name", people.name());
+        r.put("full_name", fullName);
         r.put("year", year);
         // The registry's older interface sends the categories in English.
         r.put("category", random.nextInt(4) == 0 ? ("专业".equals(category) ? "PROFESSIONAL" : "PUBLIC") : category);

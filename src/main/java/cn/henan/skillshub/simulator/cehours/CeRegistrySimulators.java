@@ -1,7 +1,10 @@
 package cn.henan.skillshub.simulator.cehours;
 
+import cn.henan.skillshub.simulator.RunTag;
 import cn.henan.skillshub.simulator.http.ConditionalOnHttpSimulators;
 import cn.henan.skillshub.simulator.http.SimulatorSettings;
+import cn.henan.skillshub.simulator.trainees.CompletedTrainee;
+import cn.henan.skillshub.simulator.trainees.TraineeListener;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,13 +18,15 @@ import org.springframework.stereotype.Component;
 /** The simulated CE registry of this process, its signature check, and its growth at the configured rate. */
 @Component
 @ConditionalOnHttpSimulators
-public class CeRegistrySimulators implements SmartLifecycle {
+public class CeRegistrySimulators implements SmartLifecycle, TraineeListener {
 
     private static final Logger log = LoggerFactory.getLogger(CeRegistrySimulators.class);
 
     private final CeRegistrySimulator simulator;
     private final SignatureCheck signatures;
     private final SimulatorSettings settings;
+    /** Registration ids of this run: DJT… for the roster's trainees, DJG… for made-up people. */
+    private final String runTag = RunTag.now();
     private ScheduledExecutorService ticker;
 
     CeRegistrySimulators(SimulatorSettings settings,
@@ -36,6 +41,12 @@ public class CeRegistrySimulators implements SmartLifecycle {
         return simulator;
     }
 
+    /** A trainee of the roster: perhaps professional hours registered from the training certificate. */
+    @Override
+    public void trainingCompleted(CompletedTrainee trainee) {
+        simulator.registerTraining(trainee, "T" + runTag);
+    }
+
     SignatureCheck signatures() {
         return signatures;
     }
@@ -45,7 +56,8 @@ public class CeRegistrySimulators implements SmartLifecycle {
         ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ce-registry-simulator"));
         if (settings.recordsPerSecond() > 0) {
             long periodMs = Math.max(50, (long) (1000 / settings.recordsPerSecond()));
-            ticker.scheduleAtFixedRate(() -> simulator.write(1, "G"), periodMs, periodMs, TimeUnit.MILLISECONDS);
+            ticker.scheduleAtFixedRate(() -> simulator.write(1, "G" + runTag), periodMs, periodMs,
+                    TimeUnit.MILLISECONDS);
             log.info("CE registry simulator: {} records/s at /simulators/ce-registry/registrations",
                     settings.recordsPerSecond());
         }

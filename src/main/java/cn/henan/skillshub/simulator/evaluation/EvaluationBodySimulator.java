@@ -10,7 +10,11 @@ import cn.henan.skillshub.simulator.http.ExpectedOutcomes;
 import cn.henan.skillshub.simulator.http.FaultInjector;
 import cn.henan.skillshub.simulator.http.PagedRecords;
 import cn.henan.skillshub.simulator.realname.SimulatedPeople;
+import cn.henan.skillshub.simulator.trainees.AssessmentOutcome;
+import cn.henan.skillshub.simulator.trainees.CompletedTrainee;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +41,11 @@ public class EvaluationBodySimulator {
     private record Issued(Candidate candidate, String certificateNo, LocalDate issuedOn) {
     }
 
+    /** A revocation decided at assessment, written only once {@code due}: after the hub has decided the claim. */
+    private record PendingRevocation(String tag, CompletedTrainee trainee, AssessmentOutcome outcome,
+                                     String certificateNo, Instant due) {
+    }
+
     private final String bodyId;
     private final String bodyName;
     private final ReferenceData reference;
@@ -47,11 +56,14 @@ public class EvaluationBodySimulator {
     private final FaultInjector faults = new FaultInjector();
     private final List<Candidate> awaitingCertificate = new ArrayList<>();
     private final List<Issued> issued = new ArrayList<>();
+    private final List<PendingRevocation> pendingRevocations = new ArrayList<>();
     private final ExpectedOutcomes written = new ExpectedOutcomes();
+    private final long seed;
     private long sequence;
 
     public EvaluationBodySimulator(String bodyId, String bodyName, ReferenceData reference, long seed,
                                    double badShare) {
+        this.seed = seed;
         this.bodyId = bodyId;
         this.bodyName = bodyName;
         this.reference = reference;
@@ -103,6 +115,75 @@ public class EvaluationBodySimulator {
     /** A record exactly as given (plus its updated_at): for tests of one particular case. */
     public synchronized Map<String, Object> writeRaw(Map<String, Object> fields) {
         return records.add(fields);
+    }
+
+    /**
+     * Assesses a trainee of the real-name system (same ID number, occupation as the plan wrote it, level): the
+     * result, and the level certificate when {@link AssessmentOutcome} says so. A revocation, if the outcome has
+     * one, waits {@code revocationDelay} and is written by {@link #writeDueRevocations}. Record numbers start with
+     * {@code tag}.
+     */
+    public synchronized AssessmentOutcome assess(CompletedTrainee trainee, String tag, Duration revocationDelay) {
+        AssessmentOutcome outcome = AssessmentOutcome.of(trainee, seed);
+        ExpectedOutcomes expected = new ExpectedOutcomes();
+        Map<String, Object> result = base("RESULT", tag, trainee);
+        result.put("assessed_on", outcome.assessedOn().toString());
+        result.put("theory_score", outcome.theoryScore());
+        result.put("theory_passed", outcome.theoryPassed());
+        result.put("ability_score", outcome.abilityScore());
+        result.put("ability_passed", outcome.abilityPassed());
+        records.add(result);
+        expected.event(EventType.ASSESSMENT_RESULT_RECORDED);
+        if (outcome.certified()) {
+            String certificateNo = "ZS" + bodyId.toUpperCase() + tag + String.format("%06d", ++sequence);
+            Map<String, Object> certificate = base("CERTIFICATE", tag, trainee);
+            certificate.put("certificate_no", certificateNo);
+            certificate.put("assessed_on", outcome.assessedOn().toString());
+            certificate.put("issued_on", outcome.certificateIssuedOn().toString());
+            certificate.put("theory_passed", outcome.theoryPassed());
+            certificate.put("ability_passed", outcome.abilityPassed());
+            records.add(certificate);
+            expected.event(EventType.CERTIFICATE_ISSUED);
+            if (outcome.certifiedWithFailedPart()) {
+                expected.flag(ComplianceFlag.CERTIFICATE_WITH_FAILED_PART);
+            }
+            if (outcome.revoked()) {
+                pendingRevocations.add(new PendingRevocation(tag, trainee, outcome, certificateNo,
+                        Instant.now().plus(revocationDelay)));
+            }
+        }
+        written.add(expected);
+        return outcome;
+    }
+
+    /** Writes the revocations due by {@code now}; returns how many. */
+    public synchronized int writeDueRevocations(Instant now) {
+        List<PendingRevocation> due = pendingRevocations.stream().filter(p -> !p.due().isAfter(now)).toList();
+        ExpectedOutcomes expected = new ExpectedOutcomes();
+        for (PendingRevocation p : due) {
+            Map<String, Object> r = base("REVOCATION", p.tag(), p.trainee());
+            r.put("certificate_no", p.certificateNo());
+            r.put("issued_on", p.outcome().certificateIssuedOn().toString());
+            r.put("revoked_on", p.outcome().revokedOn().toString());
+            r.put("reason", p.outcome().revocationReason());
+            records.add(r);
+            expected.event(EventType.CERTIFICATE_REVOKED);
+        }
+        pendingRevocations.removeAll(due);
+        written.add(expected);
+        return due.size();
+    }
+
+    private Map<String, Object> base(String type, String tag, CompletedTrainee trainee) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("record_type", type);
+        r.put("record_id", bodyId.toUpperCase() + "-" + tag + String.format("%07d", ++sequence));
+        r.put("id_number", trainee.idNumber());
+        r.put("full_name", trainee.fullName());
+        r.put("occupation_code", trainee.occupationCode());
+        r.put("level", trainee.level().chineseName());
+        r.put("evaluation_body", bodyName);
+        return r;
     }
 
     private void writeGood(String tag, ExpectedOutcomes expected) {

@@ -1,8 +1,13 @@
 package cn.henan.skillshub.simulator.evaluation;
 
 import cn.henan.skillshub.reference.ReferenceData;
+import cn.henan.skillshub.simulator.RunTag;
 import cn.henan.skillshub.simulator.http.ConditionalOnHttpSimulators;
 import cn.henan.skillshub.simulator.http.SimulatorSettings;
+import cn.henan.skillshub.simulator.trainees.Assessor;
+import cn.henan.skillshub.simulator.trainees.CompletedTrainee;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -21,9 +26,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnHttpSimulators
-public class EvaluationBodySimulators implements SmartLifecycle {
+public class EvaluationBodySimulators implements SmartLifecycle, Assessor {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationBodySimulators.class);
+    /** The body of routes/evaluation-body-henan-rest.yaml: the one that assesses trainees of the roster. */
+    static final String ROUTED_BODY = "body-a";
     /** Names of the bodies the local default and the tests use; any other id gets a generic name. */
     private static final Map<String, String> NAMES = Map.of(
             "body-a", "中国电子学会",
@@ -33,13 +40,29 @@ public class EvaluationBodySimulators implements SmartLifecycle {
     private final SimulatorSettings settings;
     private final String token;
     private final Map<String, EvaluationBodySimulator> bodies = new ConcurrentHashMap<>();
+    private final Duration revocationDelay;
+    /** Record numbers of this run: T… for the roster's trainees, G… for made-up candidates. */
+    private final String runTag = RunTag.now();
     private ScheduledExecutorService ticker;
 
     EvaluationBodySimulators(ReferenceData reference, SimulatorSettings settings,
-                             @Value("${skillshub.simulator.evaluation.token}") String token) {
+                             @Value("${skillshub.simulator.evaluation.token}") String token,
+                             @Value("${skillshub.simulator.trainees.revocation-delay:20s}") Duration revocationDelay) {
         this.reference = reference;
         this.settings = settings;
         this.token = token;
+        this.revocationDelay = revocationDelay;
+    }
+
+    @Override
+    public String assessorId() {
+        return ROUTED_BODY;
+    }
+
+    /** A trainee of the roster, assessed by body A; revocations follow after the configured delay. */
+    @Override
+    public void assess(CompletedTrainee trainee) {
+        body(ROUTED_BODY).assess(trainee, "T" + runTag, revocationDelay);
     }
 
     public EvaluationBodySimulator body(String bodyId) {
@@ -57,10 +80,13 @@ public class EvaluationBodySimulators implements SmartLifecycle {
     public void start() {
         body("body-a");
         ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "evaluation-body-simulator"));
+        // Revocations of the roster's trainees fall due whatever the rate of made-up records.
+        ticker.scheduleWithFixedDelay(() -> bodies.values().forEach(b -> b.writeDueRevocations(Instant.now())),
+                1, 1, TimeUnit.SECONDS);
         if (settings.recordsPerSecond() > 0) {
             long periodMs = Math.max(50, (long) (1000 / settings.recordsPerSecond()));
-            ticker.scheduleAtFixedRate(() -> bodies.values().forEach(b -> b.write(1, "G")), periodMs, periodMs,
-                    TimeUnit.MILLISECONDS);
+            ticker.scheduleAtFixedRate(() -> bodies.values().forEach(b -> b.write(1, "G" + runTag)), periodMs,
+                    periodMs, TimeUnit.MILLISECONDS);
             log.info("evaluation-body simulator: {} records/s per body at /simulators/evaluation-body/{{bodyId}}/records",
                     settings.recordsPerSecond());
         }

@@ -1,6 +1,7 @@
 package cn.henan.skillshub.simulator.realname;
 
 import cn.henan.skillshub.reference.ReferenceData;
+import cn.henan.skillshub.simulator.RunTag;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,8 +38,7 @@ class RealNameSimulatorRunner implements SmartLifecycle {
                             @Value("${skillshub.simulator.realname.bad-share:0.05}") double badShare,
                             @Value("${skillshub.simulator.realname.records-per-second:5}") int recordsPerSecond) {
         // The run tag keeps record numbers of successive runs into the same database apart.
-        String runTag = Long.toString(System.currentTimeMillis() / 1000 % 100_000_000, 36).toUpperCase();
-        this.simulator = new RealNameSimulator(exchange, schema, reference, seed, badShare, runTag);
+        this.simulator = new RealNameSimulator(exchange, schema, reference, seed, badShare, RunTag.now());
         this.recordsPerSecond = recordsPerSecond;
         this.schema = schema;
     }

@@ -3,13 +3,18 @@ package cn.henan.skillshub.simulator.sftp;
 import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.RejectReason;
 import cn.henan.skillshub.simulator.realname.SimulatedPeople;
+import cn.henan.skillshub.simulator.trainees.AssessmentOutcome;
+import cn.henan.skillshub.simulator.trainees.CompletedTrainee;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -71,8 +76,20 @@ public final class EvaluationBodyCsv {
         }
     }
 
+    /** A revocation of a trainee's certificate, held back until {@code due} so it comes after the decision. */
+    private record PendingRevocation(CompletedTrainee trainee, AssessmentOutcome outcome, String certificateNo,
+                                     Instant due) {
+    }
+
+    private final long seed;
     private final Random random;
     private final SimulatedPeople people;
+    /** A trainee's line for the next file, counted once it is written. */
+    private record TraineeLine(String line, EventType type) {
+    }
+
+    private final List<TraineeLine> traineeLines = new ArrayList<>();
+    private final List<PendingRevocation> pendingRevocations = new ArrayList<>();
     private final String tag;
     private final String evaluationBody;
     private final List<String> occupationCodes;
@@ -89,6 +106,7 @@ public final class EvaluationBodyCsv {
      */
     public EvaluationBodyCsv(long seed, String tag, String evaluationBody, List<String> occupationCodes,
                              double badShare) {
+        this.seed = seed;
         this.random = new Random(seed);
         this.people = new SimulatedPeople(random);
         this.tag = tag;
@@ -101,16 +119,100 @@ public final class EvaluationBodyCsv {
         return String.join(",", COLUMNS);
     }
 
-    /** Writes the header and {@code records} lines, a share of them bad; returns the counts of all written. */
-    public Counts write(Writer out, int records) throws IOException {
+    /**
+     * Writes the header, the lines of the trainees assessed since the last file (and the revocations now due), and
+     * {@code records} generated lines, a share of them bad; returns the counts of all written.
+     */
+    public synchronized Counts write(Writer out, int records) throws IOException {
         out.write(header());
         out.write("\r\n");
+        for (String line : takeTraineeLines(Instant.now())) {
+            out.write(line);
+        }
         for (int i = 0; i < records; i++) {
             out.write(random.nextDouble() < badShare
                     ? badLine(BadLine.values()[random.nextInt(BadLine.values().length)]) : goodLine());
         }
         out.flush();
         return counts();
+    }
+
+    /**
+     * Assesses a trainee of the real-name system (same ID number, occupation, level): a result line and, when
+     * {@link AssessmentOutcome} says so, a certificate line, both in the next file written; a revocation line in
+     * the first file written after {@code revocationDelay}.
+     */
+    public synchronized AssessmentOutcome assess(CompletedTrainee trainee, Duration revocationDelay) {
+        AssessmentOutcome outcome = AssessmentOutcome.of(trainee, seed);
+        String[] result = traineeRow("RESULT", trainee, outcome);
+        result[8] = outcome.theoryScore().toPlainString();
+        result[9] = outcome.theoryPassed() ? "合格" : "不合格";
+        result[10] = outcome.abilityScore().toPlainString();
+        result[11] = outcome.abilityPassed() ? "合格" : "不合格";
+        traineeLines.add(lineOf(result, EventType.ASSESSMENT_RESULT_RECORDED));
+        if (outcome.certified()) {
+            String[] certificate = traineeRow("CERTIFICATE", trainee, outcome);
+            certificate[12] = certificate[1];
+            certificate[9] = result[9];
+            certificate[11] = result[11];
+            certificate[13] = outcome.certificateIssuedOn().toString();
+            traineeLines.add(lineOf(certificate, EventType.CERTIFICATE_ISSUED));
+            if (outcome.revoked()) {
+                pendingRevocations.add(new PendingRevocation(trainee, outcome, certificate[12],
+                        Instant.now().plus(revocationDelay)));
+            }
+        }
+        return outcome;
+    }
+
+    /** The trainees' lines waiting for the next file, with the revocations due by {@code now}; then forgotten. */
+    private List<String> takeTraineeLines(Instant now) {
+        List<PendingRevocation> due = pendingRevocations.stream().filter(p -> !p.due().isAfter(now)).toList();
+        for (PendingRevocation p : due) {
+            String[] row = traineeRow("REVOCATION", p.trainee(), p.outcome());
+            row[7] = "";
+            row[12] = p.certificateNo();
+            row[13] = p.outcome().certificateIssuedOn().toString();
+            row[14] = p.outcome().revokedOn().toString();
+            row[15] = p.outcome().revocationReason();
+            traineeLines.add(lineOf(row, EventType.CERTIFICATE_REVOKED));
+        }
+        pendingRevocations.removeAll(due);
+        List<String> taken = new ArrayList<>();
+        for (TraineeLine line : traineeLines) {
+            events.merge(line.type(), 1, Integer::sum);
+            lines++;
+            taken.add(line.line());
+        }
+        traineeLines.clear();
+        return taken;
+    }
+
+    /**
+     * The trainee's columns. Numbers carry a {@code T} (PJT…, ZST…, CXT…): the generated revocations pick
+     * certificate numbers of generated lines at random, and must never hit a trainee's certificate.
+     */
+    private String[] traineeRow(String type, CompletedTrainee trainee, AssessmentOutcome outcome) {
+        String[] row = new String[COLUMNS.size()];
+        Arrays.fill(row, "");
+        row[0] = type;
+        row[1] = number(switch (type) {
+            case "RESULT" -> "PJT";
+            case "CERTIFICATE" -> "ZST";
+            default -> "CXT";
+        });
+        row[2] = trainee.idNumber();
+        row[3] = trainee.fullName();
+        row[4] = trainee.occupationCode();
+        row[5] = trainee.level().chineseName();
+        row[6] = evaluationBody;
+        row[7] = outcome.assessedOn().toString();
+        row[16] = FIRST_UPDATE.plusSeconds(sequence * 37).toString();
+        return row;
+    }
+
+    private static TraineeLine lineOf(String[] row, EventType type) {
+        return new TraineeLine(format(row), type);
     }
 
     /** One good line, ending with CRLF: a result (half), a certificate (four in ten) or a revocation. */

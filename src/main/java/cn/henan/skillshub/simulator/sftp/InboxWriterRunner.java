@@ -1,5 +1,8 @@
 package cn.henan.skillshub.simulator.sftp;
 
+import cn.henan.skillshub.simulator.trainees.Assessor;
+import cn.henan.skillshub.simulator.trainees.CompletedTrainee;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Executors;
@@ -11,9 +14,10 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Drops a generated CSV file into the inbox every few seconds, rotating UTF-8, GBK and UTF-8 with BOM, each
- * followed by its {@code .done} marker. An interval of 0 drops nothing (tests drop their own files).
+ * followed by its {@code .done} marker. An interval of 0 drops nothing (tests drop their own files). As an
+ * {@link Assessor} it is the SFTP body {@code miit-cee}: the trainees the roster sends it are in the next file.
  */
-class InboxWriterRunner implements SmartLifecycle {
+class InboxWriterRunner implements SmartLifecycle, Assessor {
 
     private static final Logger log = LoggerFactory.getLogger(InboxWriterRunner.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -23,16 +27,28 @@ class InboxWriterRunner implements SmartLifecycle {
     private final String inbox;
     private final int intervalSeconds;
     private final int recordsPerFile;
+    private final Duration revocationDelay;
     private ScheduledExecutorService ticker;
     private int files;
 
     InboxWriterRunner(InboxWriter writer, EvaluationBodyCsv csv, String inbox, int intervalSeconds,
-                      int recordsPerFile) {
+                      int recordsPerFile, Duration revocationDelay) {
+        this.revocationDelay = revocationDelay;
         this.writer = writer;
         this.csv = csv;
         this.inbox = inbox;
         this.intervalSeconds = intervalSeconds;
         this.recordsPerFile = recordsPerFile;
+    }
+
+    @Override
+    public String assessorId() {
+        return "miit-cee";
+    }
+
+    @Override
+    public void assess(CompletedTrainee trainee) {
+        csv.assess(trainee, revocationDelay);
     }
 
     @Override

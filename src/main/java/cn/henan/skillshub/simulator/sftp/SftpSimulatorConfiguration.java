@@ -2,10 +2,12 @@ package cn.henan.skillshub.simulator.sftp;
 
 import cn.henan.skillshub.reference.Occupation;
 import cn.henan.skillshub.reference.ReferenceData;
+import cn.henan.skillshub.simulator.RunTag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,12 +60,12 @@ class SftpSimulatorConfiguration {
                                             @Value("${skillshub.simulator.sftp.drop-interval-seconds:30}") int interval,
                                             @Value("${skillshub.simulator.sftp.records-per-file:40}") int records,
                                             @Value("${skillshub.simulator.sftp.bad-share:0.05}") double badShare,
-                                            @Value("${skillshub.simulator.sftp.seed:20250324}") long seed) {
+                                            @Value("${skillshub.simulator.sftp.seed:20250324}") long seed,
+                                            @Value("${skillshub.simulator.trainees.revocation-delay:20s}") Duration revocationDelay) {
         // The run tag keeps record numbers of successive runs apart, as the real-name simulator's does.
-        String runTag = Long.toString(System.currentTimeMillis() / 1000 % 100_000_000, 36).toUpperCase();
-        EvaluationBodyCsv csv = new EvaluationBodyCsv(seed, "S" + runTag, body,
+        EvaluationBodyCsv csv = new EvaluationBodyCsv(seed, "S" + RunTag.now(), body,
                 reference.occupations().stream().map(Occupation::code).toList(), badShare);
-        return new InboxWriterRunner(writer, csv, inbox, interval, records);
+        return new InboxWriterRunner(writer, csv, inbox, interval, records, revocationDelay);
     }
 
     /** The configured folder, or — left blank, as in tests — a fresh temporary one, so test JVMs never share. */
