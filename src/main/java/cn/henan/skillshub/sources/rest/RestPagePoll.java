@@ -164,17 +164,15 @@ class RestPagePoll {
         }
         SourceRecordMapper mapper = beans.getBean(exchange.getProperty(MAPPER, String.class), SourceRecordMapper.class);
         String updatedSince = query.get(UPDATED_SINCE);
-        Instant newest = parseInstant(updatedSince);
+        Instant newest = RestPages.parseInstant(updatedSince);
         List<RecordOutcome> outcomes = new ArrayList<>(page.records().size());
         int index = 0;
         for (Map<String, Object> record : page.records()) {
-            Instant updatedAt = parseInstant(record.get("updated_at"));
+            Instant updatedAt = RestPages.updatedAt(record);
             if (updatedAt != null && (newest == null || updatedAt.isAfter(newest))) {
                 newest = updatedAt;
             }
-            String position = (updatedAt != null && record.get(idField) != null)
-                    ? updatedAt + "#" + record.get(idField)
-                    : updatedSince + "|" + query.getOrDefault(PAGE_TOKEN, "") + "#" + index;
+            String position = RestPages.positionOf(record, idField, updatedSince, query.get(PAGE_TOKEN), index);
             outcomes.add(pipeline.process(new SourceRecord(sourceId, sourceSystem, position, record), mapper));
             index++;
         }
@@ -215,17 +213,4 @@ class RestPagePoll {
     private static Duration millis(Exchange exchange, String property) {
         return Duration.ofMillis(exchange.getProperty(property, Long.class));
     }
-
-    /** A record's {@code updated_at} for the cursor; one that cannot be read does not move it (the record is rejected). */
-    private static Instant parseInstant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.toString()).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
 }
