@@ -1,5 +1,7 @@
 package cn.henan.skillshub.sources;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +14,9 @@ import org.springframework.stereotype.Component;
  * of it — its lag is read from the feed itself — but a REST API or an SFTP inbox cannot be asked cheaply "what is
  * the oldest record you hold that I have not published?", so the route remembers what its polls learnt.
  *
- * <p>Only memory: a restarted hub starts with no knowledge, and counts its lag from its first poll.
+ * <p>Only memory: a restarted hub starts with no knowledge, and counts its lag from its first poll. A failure
+ * reported here also counts in {@code skillshub.source.poll.failures}, as an exception the route's error policy
+ * handles does (ops {@code SourceFailures}); the two never see the same failure.
  */
 @Component
 public class SourcePolls {
@@ -21,10 +25,15 @@ public class SourcePolls {
     public record Failure(Instant at, String kind, String message) {
     }
 
+    private final MeterRegistry registry;
     private final Map<String, Instant> firstPoll = new ConcurrentHashMap<>();
     private final Map<String, Instant> caughtUp = new ConcurrentHashMap<>();
     private final Map<String, Instant> oldestWaiting = new ConcurrentHashMap<>();
     private final Map<String, Failure> lastFailure = new ConcurrentHashMap<>();
+
+    SourcePolls(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     /** A poll of the source begins: the first one since start is where not knowing the lag begins. */
     public void pollStarted(String routeId, Instant at) {
@@ -47,6 +56,8 @@ public class SourcePolls {
 
     public void failed(String routeId, String kind, String message) {
         lastFailure.put(routeId, new Failure(Instant.now(), kind, message == null ? "" : message));
+        Counter.builder("skillshub.source.poll.failures").description("polls of a source that failed")
+                .tag("source", routeId).register(registry).increment();
     }
 
     public Optional<Instant> firstPoll(String routeId) {

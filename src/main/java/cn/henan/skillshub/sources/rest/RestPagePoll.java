@@ -10,8 +10,6 @@ import cn.henan.skillshub.sources.SourceRecord;
 import cn.henan.skillshub.sources.SourceRecordMapper;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
