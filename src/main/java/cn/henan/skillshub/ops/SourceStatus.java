@@ -27,7 +27,8 @@ import java.util.Map;
  *                            </ul>
  *                            REST and SFTP lags come from what the route's polls report, with no call to the
  *                            source; before the first drained poll since start they count from the first poll,
- *                            and are null until then
+ *                            and are null until then. While a REST or SFTP source is paused its lag grows: nothing
+ *                            is learnt of the source meanwhile
  * @param checkpointAgeSeconds time since the last committed batch
  * @param circuitBreaker      CLOSED, OPEN, HALF_OPEN… of the route's Resilience4j breaker, or {@code n/a}
  */
