@@ -7,6 +7,8 @@ import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.SftpException;
+import com.jcraft.jsch.UIKeyboardInteractive;
+import com.jcraft.jsch.UserInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -189,10 +191,57 @@ public class ProcessedFiles {
         String password = parameter(p, "password", "");
         if (!password.isEmpty()) {
             session.setPassword(password);
+            session.setUserInfo(new PasswordOnly(password));
         }
         session.setConfig("StrictHostKeyChecking", parameter(p, "strictHostKeyChecking", "yes"));
         session.connect(10_000);
         return session;
+    }
+
+    /**
+     * The password for a server that asks for it by keyboard-interactive rather than by password authentication
+     * (as Camel's consumer answers it too); never accepts an unknown host key.
+     */
+    private record PasswordOnly(String password) implements UserInfo, UIKeyboardInteractive {
+        @Override
+        public String getPassphrase() {
+            return null;
+        }
+
+        @Override
+        public String getPassword() {
+            return password;
+        }
+
+        @Override
+        public boolean promptPassword(String message) {
+            return true;
+        }
+
+        @Override
+        public boolean promptPassphrase(String message) {
+            return false;
+        }
+
+        @Override
+        public boolean promptYesNo(String message) {
+            return false;
+        }
+
+        @Override
+        public void showMessage(String message) {
+        }
+
+        @Override
+        public String[] promptKeyboardInteractive(String destination, String name, String instruction,
+                                                  String[] prompt, boolean[] echo) {
+            return prompt.length == 1 && !echo[0] ? new String[] {password} : null;
+        }
+
+        @Override
+        public String toString() {
+            return "PasswordOnly[****]";
+        }
     }
 
     private static String parameter(Map<String, String> parameters, String name, String fallback) {
