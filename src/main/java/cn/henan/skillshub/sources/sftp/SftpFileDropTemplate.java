@@ -54,6 +54,7 @@ class SftpFileDropTemplate extends RouteBuilder {
                         + "&sendEmptyMessageWhenIdle=true&autoCreate=true"
                         // A server down or a login refused fails the poll, so SftpPollWatch sees it.
                         + "&throwExceptionOnConnectFailed=true&pollStrategy=#" + SftpPollWatch.BEAN
+                        + "&exceptionHandler=#" + SftpConsumerErrors.BEAN
                         + "&move=${exchangeProperty." + SftpFileDrop.TARGET_FOLDER + "}/"
                         + "${date:now:yyyyMMdd-HHmmssSSS}-${file:name}")
                 .routeConfigurationId(SftpFileDropErrors.ID)
