@@ -57,7 +57,8 @@ function renderSources(sources) {
     badge.textContent = s.state;
     badge.dataset.role = 'state';
     state.appendChild(badge);
-    cell(row, seconds(s.lagSeconds), 'num');
+    // Every kind of source has a lag; '—' only before a source's first poll (or while a JDBC feed is unreadable).
+    cell(row, seconds(s.lagSeconds), 'num').dataset.role = 'lag';
     cell(row, seconds(s.checkpointAgeSeconds), 'num');
     cell(row, s.recordsRead, 'num');
     cell(row, s.eventsPublished, 'num');

@@ -2,30 +2,28 @@ package cn.henan.skillshub.ops;
 
 import cn.henan.skillshub.api.ApiProblem;
 import cn.henan.skillshub.publishing.BatchPublisher;
-import cn.henan.skillshub.publishing.CheckpointStore;
-import cn.henan.skillshub.publishing.RecordOutcome;
-import cn.henan.skillshub.publishing.SourceBatch;
 import cn.henan.skillshub.sources.RecordPipeline;
-import cn.henan.skillshub.sources.SourceRecord;
 import cn.henan.skillshub.sources.SourceRecordMapper;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Pulls a time window of a source again: a one-off keyset pass over the feed's rows with {@code updated_at} in
- * {@code [from, to)}, through the route's own mapper, published by {@link BatchPublisher} under the source id
- * {@code <source>.backfill} (its own transactional id and checkpoint). The live checkpoint does not move, and
- * the pass stops at it: rows the live poll has not reached yet are left to the live poll. The same rows give the
- * same {@code ce_id}s, so subscribers see no new facts; rejects get their same ids too.
+ * Pulls a time window of a source again: the records of {@code [from, to)} by their version time
+ * ({@code updated_at}), through the route's own mapper, published by {@link BatchPublisher} under the source id
+ * {@code <source>.backfill} (its own transactional id and checkpoint). How the window is read depends on the way of
+ * pulling — one {@link BackfillPass} per route template. The live checkpoint does not move, and a pass stops at
+ * it: records the live poll has not reached yet are left to the live poll. The same records give the same
+ * {@code ce_id}s, so subscribers see no new facts; rejects get their same ids too. One backfill of a source at a
+ * time: a second is refused with 409 while the first runs.
  */
 @Component
 class SourceBackfill {
@@ -38,22 +36,20 @@ class SourceBackfill {
     }
 
     private final SourceOperations sources;
-    private final CheckpointStore checkpoints;
     private final BatchPublisher publisher;
     private final RecordPipeline pipeline;
-    private final BeanFactory beans;
-    private final int batchSize;
+    private final CamelContext camel;
+    private final Map<String, BackfillPass> passes;
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
 
-    SourceBackfill(SourceOperations sources, CheckpointStore checkpoints, BatchPublisher publisher,
-                   RecordPipeline pipeline, BeanFactory beans,
-                   @Value("${skillshub.ops.backfill.batch-size:2000}") int batchSize) {
+    SourceBackfill(SourceOperations sources, BatchPublisher publisher, RecordPipeline pipeline, CamelContext camel,
+                   List<BackfillPass> passes) {
         this.sources = sources;
-        this.checkpoints = checkpoints;
         this.publisher = publisher;
         this.pipeline = pipeline;
-        this.beans = beans;
-        this.batchSize = batchSize;
+        this.camel = camel;
+        this.passes = passes.stream().collect(Collectors.toUnmodifiableMap(BackfillPass::template,
+                Function.identity()));
     }
 
     Result backfill(String routeId, Instant from, Instant to, String by) {
@@ -61,25 +57,25 @@ class SourceBackfill {
             throw ApiProblem.badRequest("'from' must be before 'to'");
         }
         SourceRoute source = sources.source(routeId);
-        if (!source.isJdbcKeysetPoll()) {
+        BackfillPass pass = passes.get(source.template());
+        if (pass == null) {
             throw ApiProblem.conflict("source " + routeId + " is pulled by '" + source.template()
-                    + "'; backfill is implemented for jdbc-keyset-poll sources");
+                    + "', which has no backfill; backfill is implemented for " + passes.keySet());
         }
-        JdbcFeed.Cursor live = checkpoints.committed(source.sourceId()).flatMap(JdbcFeed.Cursor::of)
-                .orElseThrow(() -> ApiProblem.conflict("source " + routeId
-                        + " has no committed checkpoint yet: there is nothing published to pull again"));
         ReentrantLock lock = running.computeIfAbsent(source.sourceId(), id -> new ReentrantLock());
         if (!lock.tryLock()) {
-            throw ApiProblem.conflict("a backfill of source " + routeId + " is running");
+            throw ApiProblem.conflict("a backfill of source " + routeId + " is running; try again when it is done");
         }
         String backfillId = source.sourceId() + SUFFIX;
         try {
-            log.info("source {}: backfill {} .. {} ordered by {}, up to the live checkpoint {}", routeId, from, to, by,
-                    live.asText());
-            Result result = pass(source, backfillId, from, to, live);
-            log.info("source {}: backfill done, {} rows read, {} events and {} rejects published again", routeId,
-                    result.recordsRead(), result.eventsPublished(), result.recordsRejected());
-            return result;
+            log.info("source {}: backfill {} .. {} ordered by {} ({})", routeId, from, to, by, source.template());
+            BackfillBatches batches = new BackfillBatches(publisher, pipeline, source, backfillId, mapper(source));
+            Map<String, String> stoppedAt = pass.pull(source, from, to, batches);
+            log.info("source {}: backfill done, {} records read, {} events and {} rejects published again, up to the"
+                    + " live checkpoint {}", routeId, batches.read(), batches.read() - batches.rejected(),
+                    batches.rejected(), stoppedAt);
+            return new Result(source.routeId(), backfillId, from, to, stoppedAt, batches.read(),
+                    batches.read() - batches.rejected(), batches.rejected());
         } finally {
             // A backfill's producer is not kept between backfills; a fencing by another instance is forgotten too.
             publisher.forget(backfillId);
@@ -87,32 +83,14 @@ class SourceBackfill {
         }
     }
 
-    private Result pass(SourceRoute source, String backfillId, Instant from, Instant to, JdbcFeed.Cursor live) {
-        JdbcFeed feed = sources.feed(source);
-        SourceRecordMapper mapper = beans.getBean(source.parameter("mapper"), SourceRecordMapper.class);
-        JdbcFeed.Cursor cursor = new JdbcFeed.Cursor(from, Long.MIN_VALUE);
-        long read = 0;
-        long rejected = 0;
-        while (true) {
-            List<Map<String, Object>> rows = feed.window(cursor, live, to, batchSize);
-            if (rows.isEmpty()) {
-                break;
-            }
-            List<RecordOutcome> outcomes = new ArrayList<>(rows.size());
-            for (Map<String, Object> row : rows) {
-                cursor = JdbcFeed.cursorOf(row);
-                // The live source id, not the backfill's: a reject's id and position are those of the live poll.
-                outcomes.add(pipeline.process(new SourceRecord(source.sourceId(), source.parameter("sourceSystem"),
-                        cursor.asText(), row), mapper));
-            }
-            SourceBatch batch = new SourceBatch(backfillId, outcomes, cursor.asPosition());
-            publisher.publish(batch, rows.size());
-            read += rows.size();
-            rejected += batch.rejected();
-            if (rows.size() < batchSize) {
-                break;
-            }
+    /** The route's mapper: a Spring bean, or one bound to Camel's registry alone (as a test may bind one). */
+    private SourceRecordMapper mapper(SourceRoute source) {
+        String name = source.parameter("mapper");
+        SourceRecordMapper mapper = name == null ? null
+                : camel.getRegistry().lookupByNameAndType(name, SourceRecordMapper.class);
+        if (mapper == null) {
+            throw new IllegalStateException("source " + source.routeId() + ": no SourceRecordMapper named " + name);
         }
-        return new Result(source.routeId(), backfillId, from, to, live.asPosition(), read, read - rejected, rejected);
+        return mapper;
     }
 }

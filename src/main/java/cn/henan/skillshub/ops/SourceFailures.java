@@ -57,10 +57,15 @@ class SourceFailures extends EventNotifierSupport {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String kind = cause == null ? "unknown" : cause.getClass().getSimpleName();
         String message = cause == null || cause.getMessage() == null ? "" : cause.getMessage();
-        message = ID_NUMBER.matcher(message).replaceAll("******************");
-        last.put(routeId, new Failure(Instant.now(), kind, message.length() > 300 ? message.substring(0, 300) : message));
+        last.put(routeId, new Failure(Instant.now(), kind, safe(message)));
         Counter.builder("skillshub.source.poll.failures").description("polls of a source that failed")
                 .tag("source", routeId).register(registry).increment();
+    }
+
+    /** A message fit for the API: no ID number, at most 300 characters. */
+    static String safe(String message) {
+        String masked = ID_NUMBER.matcher(message).replaceAll("******************");
+        return masked.length() > 300 ? masked.substring(0, 300) : masked;
     }
 
     Optional<Failure> last(String routeId) {

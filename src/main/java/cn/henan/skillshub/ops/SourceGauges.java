@@ -71,7 +71,7 @@ class SourceGauges {
     private void register(SourceRoute source) {
         String id = source.routeId();
         Gauge.builder("skillshub.source.lag.seconds", sources, s -> orNaN(s.lagSeconds(source)))
-                .description("age of the oldest source record not yet published; 0 when none waits")
+                .description("how far behind the source the hub is, by way of pulling (see SourceStatus); 0 when caught up")
                 .tag("source", id).register(registry);
         Gauge.builder("skillshub.source.circuit.open", sources, s -> circuitOpen(s.circuitBreaker(id)))
                 .description("1 while the source's circuit breaker is open, 0 while closed or half open")

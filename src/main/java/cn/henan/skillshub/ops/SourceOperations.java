@@ -5,6 +5,7 @@ import cn.henan.skillshub.publishing.BatchPublisher;
 import cn.henan.skillshub.publishing.Checkpoint;
 import cn.henan.skillshub.publishing.CheckpointStore;
 import cn.henan.skillshub.publishing.SourceMetrics;
+import cn.henan.skillshub.sources.SourcePolls;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -39,6 +40,7 @@ class SourceOperations {
     private final SourceMetrics metrics;
     private final BatchPublisher publisher;
     private final SourceFailures failures;
+    private final SourcePolls polls;
     private final BeanFactory beans;
     private final Duration lagCacheFor;
     private final Map<String, CachedLag> lags = new ConcurrentHashMap<>();
@@ -47,7 +49,7 @@ class SourceOperations {
     }
 
     SourceOperations(CamelContext camel, SourceRoutes routes, CheckpointStore checkpoints, SourceMetrics metrics,
-                     BatchPublisher publisher, SourceFailures failures, BeanFactory beans,
+                     BatchPublisher publisher, SourceFailures failures, SourcePolls polls, BeanFactory beans,
                      @Value("${skillshub.ops.lag-cache:5s}") Duration lagCacheFor) {
         this.camel = camel;
         this.routes = routes;
@@ -55,6 +57,7 @@ class SourceOperations {
         this.metrics = metrics;
         this.publisher = publisher;
         this.failures = failures;
+        this.polls = polls;
         this.beans = beans;
         this.lagCacheFor = lagCacheFor;
     }
@@ -69,7 +72,25 @@ class SourceOperations {
 
     /** The state alone, without the lag query: for health checks. */
     String state(SourceRoute source) {
-        return state(source, metrics.lastSuccessfulPoll(source.sourceId()), failures.last(source.routeId()));
+        return state(source, metrics.lastSuccessfulPoll(source.sourceId()), lastFailure(source));
+    }
+
+    /**
+     * The later of the two ways a poll is known to fail: an exception the route's error policy handled (every
+     * kind of source), or what the REST fallback and the SFTP poll strategy report (a failed page, an open
+     * circuit breaker, an SFTP server down), which never reaches the error policy.
+     */
+    private Optional<SourceFailures.Failure> lastFailure(SourceRoute source) {
+        Optional<SourceFailures.Failure> handled = failures.last(source.routeId());
+        Optional<SourceFailures.Failure> reported = polls.lastFailure(source.routeId())
+                .map(f -> new SourceFailures.Failure(f.at(), f.kind(), SourceFailures.safe(f.message())));
+        if (handled.isEmpty()) {
+            return reported;
+        }
+        if (reported.isEmpty()) {
+            return handled;
+        }
+        return reported.get().at().isAfter(handled.get().at()) ? reported : handled;
     }
 
     SourceStatus status(String routeId) {
@@ -113,7 +134,7 @@ class SourceOperations {
     SourceStatus status(SourceRoute source) {
         Optional<Checkpoint> checkpoint = checkpoints.committed(source.sourceId());
         Instant lastPoll = metrics.lastSuccessfulPoll(source.sourceId());
-        Optional<SourceFailures.Failure> failure = failures.last(source.routeId());
+        Optional<SourceFailures.Failure> failure = lastFailure(source);
         Instant committedAt = checkpoint.map(Checkpoint::committedAt).orElse(null);
         return new SourceStatus(source.routeId(), source.template(), state(source, lastPoll, failure), lastPoll,
                 checkpoint.map(Checkpoint::position).orElse(Map.of()), committedAt, lagSeconds(source),
@@ -142,15 +163,52 @@ class SourceOperations {
         return status == null ? "unknown" : status.name().toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * Seconds behind the source: for a JDBC feed, the age of the oldest row after the checkpoint (0 when none),
-     * read at most every {@code skillshub.ops.lag-cache}; null for other ways of pulling or if the feed is
-     * unreachable (then the source is failing anyway).
-     */
+    /** Seconds behind the source, as {@link SourceStatus#lagSeconds()} defines it for each way of pulling. */
     Double lagSeconds(SourceRoute source) {
-        if (!source.isJdbcKeysetPoll()) {
+        if (source.isJdbcKeysetPoll()) {
+            return jdbcLag(source);
+        }
+        if (source.isRestPagePoll() || source.isSftpFileDrop()) {
+            return pollLag(source, Instant.now());
+        }
+        return null;
+    }
+
+    /**
+     * REST and SFTP: the time since the start of the last poll that left nothing behind (or, before the first such
+     * poll, since this instance first polled the source), shown as 0 while that is within two poll intervals — one
+     * interval between polls and one for the poll itself; and at least the age of the oldest file still waiting.
+     * All of it is memory the route keeps up to date, so nothing is asked of the source here.
+     */
+    private Double pollLag(SourceRoute source, Instant now) {
+        Optional<Instant> since = polls.caughtUpAt(source.routeId()).or(() -> polls.firstPoll(source.routeId()));
+        if (since.isEmpty()) {
             return null;
         }
+        double behind = seconds(since.get(), now);
+        double lag = behind <= 2 * pollIntervalSeconds(source) ? 0 : behind;
+        Optional<Instant> waiting = polls.oldestWaiting(source.routeId());
+        return waiting.map(oldest -> Math.max(lag, seconds(oldest, now))).orElse(lag);
+    }
+
+    private static double pollIntervalSeconds(SourceRoute source) {
+        String interval = source.parameter("pollIntervalMs");
+        try {
+            return interval == null ? 0 : Long.parseLong(interval.strip()) / 1000.0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toMillis() / 1000.0);
+    }
+
+    /**
+     * JDBC: the age of the oldest row after the checkpoint (0 when none), read at most every
+     * {@code skillshub.ops.lag-cache}; null if the feed is unreachable (then the source is failing anyway).
+     */
+    private Double jdbcLag(SourceRoute source) {
         CachedLag cached = lags.get(source.routeId());
         if (cached != null && cached.at().plus(lagCacheFor).isAfter(Instant.now())) {
             return cached.seconds();
@@ -159,9 +217,7 @@ class SourceOperations {
         try {
             JdbcFeed.Cursor cursor = checkpoints.committed(source.sourceId()).flatMap(JdbcFeed.Cursor::of)
                     .orElse(new JdbcFeed.Cursor(Instant.EPOCH, 0));
-            seconds = feed(source).oldestPending(cursor)
-                    .map(oldest -> Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0))
-                    .orElse(0.0);
+            seconds = feed(source).oldestPending(cursor).map(oldest -> seconds(oldest, Instant.now())).orElse(0.0);
         } catch (RuntimeException e) {
             log.debug("source {}: lag not readable ({})", source.routeId(), e.toString());
             seconds = null;

@@ -13,6 +13,8 @@ import java.util.Map;
 record SourceRoute(String routeId, String sourceId, String template, Map<String, String> parameters) {
 
     static final String JDBC_KEYSET_POLL = "jdbc-keyset-poll";
+    static final String REST_PAGE_POLL = "rest-page-poll";
+    static final String SFTP_FILE_DROP = "sftp-file-drop";
 
     String parameter(String name) {
         return parameters.get(name);
@@ -20,5 +22,19 @@ record SourceRoute(String routeId, String sourceId, String template, Map<String,
 
     boolean isJdbcKeysetPoll() {
         return JDBC_KEYSET_POLL.equals(template);
+    }
+
+    boolean isRestPagePoll() {
+        return REST_PAGE_POLL.equals(template);
+    }
+
+    boolean isSftpFileDrop() {
+        return SFTP_FILE_DROP.equals(template);
+    }
+
+    /** Never the parameters themselves: they hold resolved credentials and signing secrets. */
+    @Override
+    public String toString() {
+        return "SourceRoute[" + routeId + ", " + template + "]";
     }
 }

@@ -5,12 +5,11 @@ import cn.henan.skillshub.publishing.RecordOutcome;
 import cn.henan.skillshub.publishing.SourceBatch;
 import cn.henan.skillshub.publishing.SourceMetrics;
 import cn.henan.skillshub.sources.RecordPipeline;
+import cn.henan.skillshub.sources.SourcePolls;
 import cn.henan.skillshub.sources.SourceRecord;
 import cn.henan.skillshub.sources.SourceRecordMapper;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,27 +68,38 @@ class RestPagePoll {
     private final SourceMetrics metrics;
     private final RestPageClient client;
     private final RestSourceHealth health;
+    private final SourcePolls polls;
     private final ApplicationContext beans;
     /**
      * Whether the current poll of each source reached {@link #fetch}: the breaker runs fetch on a copy of the
      * exchange, so this cannot travel on the exchange itself. One poll at a time per source (one route, one thread).
      */
     private final Map<String, Boolean> fetching = new ConcurrentHashMap<>();
+    /** Whether the current poll of each source ended in the fallback (same reason as {@link #fetching}). */
+    private final Map<String, Boolean> fellBack = new ConcurrentHashMap<>();
+    /** When the current poll of each source began, for the lag: a poll that drains catches up to its start. */
+    private final Map<String, Instant> pollStart = new ConcurrentHashMap<>();
 
     RestPagePoll(BatchPublisher publisher, RecordPipeline pipeline, SourceMetrics metrics, RestPageClient client,
-                 RestSourceHealth health, ApplicationContext beans) {
+                 RestSourceHealth health, SourcePolls polls, ApplicationContext beans) {
         this.publisher = publisher;
         this.pipeline = pipeline;
         this.metrics = metrics;
         this.client = client;
         this.health = health;
+        this.polls = polls;
         this.beans = beans;
     }
 
     /** The query of the next page: the committed position, or the configured start when there is none. */
     public void prepare(Exchange exchange) {
-        exchange.getProperties().putIfAbsent(POLL_STARTED, System.nanoTime());
         String sourceId = exchange.getProperty(SOURCE_ID, String.class);
+        if (exchange.getProperties().putIfAbsent(POLL_STARTED, System.nanoTime()) == null) {
+            Instant now = Instant.now();
+            pollStart.put(sourceId, now);
+            fellBack.put(sourceId, false);
+            polls.pollStarted(exchange.getFromRouteId(), now);
+        }
         Map<String, String> position = publisher.resumePoint(sourceId).position();
         Map<String, String> query = new LinkedHashMap<>();
         query.put(UPDATED_SINCE, position.getOrDefault(UPDATED_SINCE, exchange.getProperty(INITIAL_UPDATED_SINCE,
@@ -118,15 +128,19 @@ class RestPagePoll {
         String sourceId = exchange.getProperty(SOURCE_ID, String.class);
         exchange.setProperty(MORE, false);
         exchange.setProperty(PAGE, null);
+        fellBack.put(sourceId, true);
         Throwable cause = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class);
         // Camel marks every fallback "short-circuited"; a poll the breaker did not let through never reached fetch.
         if (cause instanceof CallNotPermittedException || !fetching.getOrDefault(sourceId, false)) {
             health.shortCircuited(sourceId);
+            polls.failed(exchange.getFromRouteId(), "CircuitBreakerOpen",
+                    "circuit breaker open after repeated failures; poll not sent");
             log.debug("source {}: circuit breaker open, poll skipped", sourceId);
             return;
         }
         String reason = cause == null ? "unknown" : cause.getMessage();
         health.failed(sourceId, reason);
+        polls.failed(exchange.getFromRouteId(), cause == null ? "unknown" : cause.getClass().getSimpleName(), reason);
         log.warn("source {}: page at {} not fetched ({}); nothing committed, the next poll resumes from the"
                 + " checkpoint", sourceId, exchange.getProperty(QUERY), reason);
     }
@@ -148,17 +162,15 @@ class RestPagePoll {
         }
         SourceRecordMapper mapper = beans.getBean(exchange.getProperty(MAPPER, String.class), SourceRecordMapper.class);
         String updatedSince = query.get(UPDATED_SINCE);
-        Instant newest = parseInstant(updatedSince);
+        Instant newest = RestPages.parseInstant(updatedSince);
         List<RecordOutcome> outcomes = new ArrayList<>(page.records().size());
         int index = 0;
         for (Map<String, Object> record : page.records()) {
-            Instant updatedAt = parseInstant(record.get("updated_at"));
+            Instant updatedAt = RestPages.updatedAt(record);
             if (updatedAt != null && (newest == null || updatedAt.isAfter(newest))) {
                 newest = updatedAt;
             }
-            String position = (updatedAt != null && record.get(idField) != null)
-                    ? updatedAt + "#" + record.get(idField)
-                    : updatedSince + "|" + query.getOrDefault(PAGE_TOKEN, "") + "#" + index;
+            String position = RestPages.positionOf(record, idField, updatedSince, query.get(PAGE_TOKEN), index);
             outcomes.add(pipeline.process(new SourceRecord(sourceId, sourceSystem, position, record), mapper));
             index++;
         }
@@ -169,10 +181,21 @@ class RestPagePoll {
         log.debug("source {}: page of {} records committed, position now {}", sourceId, outcomes.size(), next);
     }
 
+    /**
+     * The end of a poll. Only one that got every page it asked for counts as a successful poll, and — having
+     * drained the query — catches the source up to the moment it began. A poll that ended in the fallback did
+     * neither: the source stays as far behind as it was, and the lag keeps growing.
+     */
     public void polled(Exchange exchange) {
+        String sourceId = exchange.getProperty(SOURCE_ID, String.class);
         Long started = exchange.getProperty(POLL_STARTED, Long.class);
-        if (started != null) {
-            metrics.polled(exchange.getProperty(SOURCE_ID, String.class), Duration.ofNanos(System.nanoTime() - started));
+        if (started == null || fellBack.getOrDefault(sourceId, false)) {
+            return;
+        }
+        metrics.polled(sourceId, Duration.ofNanos(System.nanoTime() - started));
+        Instant began = pollStart.get(sourceId);
+        if (began != null) {
+            polls.caughtUp(exchange.getFromRouteId(), began);
         }
     }
 
@@ -188,17 +211,4 @@ class RestPagePoll {
     private static Duration millis(Exchange exchange, String property) {
         return Duration.ofMillis(exchange.getProperty(property, Long.class));
     }
-
-    /** A record's {@code updated_at} for the cursor; one that cannot be read does not move it (the record is rejected). */
-    private static Instant parseInstant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.toString()).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
 }

@@ -7,6 +7,7 @@ import cn.henan.skillshub.publishing.RecordOutcome;
 import cn.henan.skillshub.publishing.SourceBatch;
 import cn.henan.skillshub.publishing.SourceMetrics;
 import cn.henan.skillshub.sources.RecordPipeline;
+import cn.henan.skillshub.sources.SourcePolls;
 import cn.henan.skillshub.sources.SourceRecord;
 import cn.henan.skillshub.sources.SourceRecordMapper;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,15 +46,20 @@ public class SftpFileDrop {
     private final BatchPublisher publisher;
     private final RecordPipeline pipeline;
     private final SourceMetrics metrics;
+    private final SourcePolls polls;
+    private final SftpPollWatch watch;
     private final Path spoolDirectory;
     private final long maxLineBytes;
 
-    SftpFileDrop(BatchPublisher publisher, RecordPipeline pipeline, SourceMetrics metrics,
+    SftpFileDrop(BatchPublisher publisher, RecordPipeline pipeline, SourceMetrics metrics, SourcePolls polls,
+                 SftpPollWatch watch,
                  @Value("${skillshub.sources.sftp.spool-directory:${java.io.tmpdir}/skills-hub-sftp}") Path spoolDirectory,
                  @Value("${skillshub.sources.sftp.max-line-bytes:1048576}") long maxLineBytes) {
         this.publisher = publisher;
         this.pipeline = pipeline;
         this.metrics = metrics;
+        this.polls = polls;
+        this.watch = watch;
         this.spoolDirectory = spoolDirectory;
         this.maxLineBytes = maxLineBytes;
     }
@@ -64,8 +71,16 @@ public class SftpFileDrop {
         InputStream content = exchange.getMessage().getBody(InputStream.class);
         if (content != null) {
             String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+            String routeId = exchange.getFromRouteId();
+            // The file waits since it was last written: its age is the lag while it is being published, and after
+            // a failure, until a later poll gets it through.
+            Long modified = exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
+            polls.waiting(routeId, modified == null ? Instant.now() : Instant.ofEpochMilli(modified));
             try (SpooledFile file = SpooledFile.spool(content, spoolDirectory)) {
                 exchange.setProperty(TARGET_FOLDER, publish(settings, fileName, file, exchange.getContext()));
+            } catch (IOException | RuntimeException | Error e) {
+                watch.fileLeftInInbox(routeId);
+                throw e;
             }
         }
         metrics.polled(settings.sourceId(), Duration.ofNanos(System.nanoTime() - started));

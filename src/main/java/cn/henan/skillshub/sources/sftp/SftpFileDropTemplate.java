@@ -52,6 +52,9 @@ class SftpFileDropTemplate extends RouteBuilder {
                         + "&antInclude=*.csv&antFilterCaseSensitive=false&sortBy=file:modified;file:name"
                         + "&streamDownload=true&delay={{pollIntervalMs}}&initialDelay=1000"
                         + "&sendEmptyMessageWhenIdle=true&autoCreate=true"
+                        // A server down or a login refused fails the poll, so SftpPollWatch sees it.
+                        + "&throwExceptionOnConnectFailed=true&pollStrategy=#" + SftpPollWatch.BEAN
+                        + "&exceptionHandler=#" + SftpConsumerErrors.BEAN
                         + "&move=${exchangeProperty." + SftpFileDrop.TARGET_FOLDER + "}/"
                         + "${date:now:yyyyMMdd-HHmmssSSS}-${file:name}")
                 .routeConfigurationId(SftpFileDropErrors.ID)
