@@ -1,5 +1,6 @@
 package cn.henan.skillshub.ops;
 
+import cn.henan.skillshub.publishing.Checkpoint;
 import java.time.Instant;
 import java.util.Map;
 
@@ -17,8 +18,10 @@ interface BackfillPass {
     /**
      * Publishes the window's records through {@code batches}.
      *
+     * @param live the source's committed checkpoint: the pass goes no further than it
+     *
      * @return where the pass had to stop at the latest: the live checkpoint's position, as the caller is shown it
      * @throws cn.henan.skillshub.api.ApiProblem when the source cannot be backfilled now (409)
      */
-    Map<String, String> pull(SourceRoute source, Instant from, Instant to, BackfillBatches batches);
+    Map<String, String> pull(SourceRoute source, Checkpoint live, Instant from, Instant to, BackfillBatches batches);
 }

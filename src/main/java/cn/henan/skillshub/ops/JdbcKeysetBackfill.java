@@ -1,7 +1,7 @@
 package cn.henan.skillshub.ops;
 
 import cn.henan.skillshub.api.ApiProblem;
-import cn.henan.skillshub.publishing.CheckpointStore;
+import cn.henan.skillshub.publishing.Checkpoint;
 import cn.henan.skillshub.publishing.RecordOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,13 +19,11 @@ import org.springframework.stereotype.Component;
 class JdbcKeysetBackfill implements BackfillPass {
 
     private final SourceOperations sources;
-    private final CheckpointStore checkpoints;
     private final int batchSize;
 
-    JdbcKeysetBackfill(SourceOperations sources, CheckpointStore checkpoints,
+    JdbcKeysetBackfill(SourceOperations sources, 
                        @Value("${skillshub.ops.backfill.batch-size:2000}") int batchSize) {
         this.sources = sources;
-        this.checkpoints = checkpoints;
         this.batchSize = batchSize;
     }
 
@@ -35,14 +33,14 @@ class JdbcKeysetBackfill implements BackfillPass {
     }
 
     @Override
-    public Map<String, String> pull(SourceRoute source, Instant from, Instant to, BackfillBatches batches) {
-        JdbcFeed.Cursor live = checkpoints.committed(source.sourceId()).flatMap(JdbcFeed.Cursor::of)
-                .orElseThrow(() -> ApiProblem.conflict("source " + source.routeId()
-                        + " has no committed checkpoint yet: there is nothing published to pull again"));
+    public Map<String, String> pull(SourceRoute source, Checkpoint live, Instant from, Instant to,
+                                    BackfillBatches batches) {
+        JdbcFeed.Cursor liveCursor = JdbcFeed.Cursor.of(live).orElseThrow(() -> ApiProblem.conflict("source "
+                + source.routeId() + " has a checkpoint that is not a keyset position: " + live.position()));
         JdbcFeed feed = sources.feed(source);
         JdbcFeed.Cursor cursor = new JdbcFeed.Cursor(from, Long.MIN_VALUE);
         while (true) {
-            List<Map<String, Object>> rows = feed.window(cursor, live, to, batchSize);
+            List<Map<String, Object>> rows = feed.window(cursor, liveCursor, to, batchSize);
             List<RecordOutcome> outcomes = new ArrayList<>(rows.size());
             for (Map<String, Object> row : rows) {
                 cursor = JdbcFeed.cursorOf(row);
@@ -50,7 +48,7 @@ class JdbcKeysetBackfill implements BackfillPass {
             }
             batches.publish(outcomes, cursor.asPosition());
             if (rows.size() < batchSize) {
-                return live.asPosition();
+                return liveCursor.asPosition();
             }
         }
     }

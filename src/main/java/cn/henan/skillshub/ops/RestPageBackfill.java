@@ -2,7 +2,6 @@ package cn.henan.skillshub.ops;
 
 import cn.henan.skillshub.api.ApiProblem;
 import cn.henan.skillshub.publishing.Checkpoint;
-import cn.henan.skillshub.publishing.CheckpointStore;
 import cn.henan.skillshub.publishing.RecordOutcome;
 import cn.henan.skillshub.sources.rest.RestPage;
 import cn.henan.skillshub.sources.rest.RestPages;
@@ -32,11 +31,9 @@ class RestPageBackfill implements BackfillPass {
 
     private static final Logger log = LoggerFactory.getLogger(RestPageBackfill.class);
 
-    private final CheckpointStore checkpoints;
     private final RestPages pages;
 
-    RestPageBackfill(CheckpointStore checkpoints, RestPages pages) {
-        this.checkpoints = checkpoints;
+    RestPageBackfill(RestPages pages) {
         this.pages = pages;
     }
 
@@ -46,9 +43,8 @@ class RestPageBackfill implements BackfillPass {
     }
 
     @Override
-    public Map<String, String> pull(SourceRoute source, Instant from, Instant to, BackfillBatches batches) {
-        Checkpoint live = checkpoints.committed(source.sourceId()).orElseThrow(() -> ApiProblem.conflict("source "
-                + source.routeId() + " has no committed checkpoint yet: there is nothing published to pull again"));
+    public Map<String, String> pull(SourceRoute source, Checkpoint live, Instant from, Instant to,
+                                    BackfillBatches batches) {
         Instant liveUpTo = liveUpTo(source, live);
         String idField = RestPages.idField(source.parameters());
         String updatedSince = from.minusMillis(1).toString();

@@ -3,7 +3,6 @@ package cn.henan.skillshub.ops;
 import cn.henan.skillshub.api.ApiProblem;
 import cn.henan.skillshub.events.RejectReason;
 import cn.henan.skillshub.publishing.Checkpoint;
-import cn.henan.skillshub.publishing.CheckpointStore;
 import cn.henan.skillshub.publishing.RecordOutcome;
 import cn.henan.skillshub.sources.sftp.ProcessedFiles;
 import java.io.IOException;
@@ -24,11 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SftpFileBackfill implements BackfillPass {
 
-    private final CheckpointStore checkpoints;
     private final ProcessedFiles files;
 
-    SftpFileBackfill(CheckpointStore checkpoints, ProcessedFiles files) {
-        this.checkpoints = checkpoints;
+    SftpFileBackfill(ProcessedFiles files) {
         this.files = files;
     }
 
@@ -38,9 +35,8 @@ class SftpFileBackfill implements BackfillPass {
     }
 
     @Override
-    public Map<String, String> pull(SourceRoute source, Instant from, Instant to, BackfillBatches batches) {
-        Checkpoint live = checkpoints.committed(source.sourceId()).orElseThrow(() -> ApiProblem.conflict("source "
-                + source.routeId() + " has no committed checkpoint yet: there is nothing published to pull again"));
+    public Map<String, String> pull(SourceRoute source, Checkpoint live, Instant from, Instant to,
+                                    BackfillBatches batches) {
         try {
             files.replay(source.parameters(), from, to, (lines, position) -> {
                 List<RecordOutcome> outcomes = new ArrayList<>(lines.size());

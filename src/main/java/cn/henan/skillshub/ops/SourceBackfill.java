@@ -2,6 +2,8 @@ package cn.henan.skillshub.ops;
 
 import cn.henan.skillshub.api.ApiProblem;
 import cn.henan.skillshub.publishing.BatchPublisher;
+import cn.henan.skillshub.publishing.Checkpoint;
+import cn.henan.skillshub.publishing.CheckpointStore;
 import cn.henan.skillshub.sources.RecordPipeline;
 import cn.henan.skillshub.sources.SourceRecordMapper;
 import java.time.Instant;
@@ -36,15 +38,17 @@ class SourceBackfill {
     }
 
     private final SourceOperations sources;
+    private final CheckpointStore checkpoints;
     private final BatchPublisher publisher;
     private final RecordPipeline pipeline;
     private final CamelContext camel;
     private final Map<String, BackfillPass> passes;
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
 
-    SourceBackfill(SourceOperations sources, BatchPublisher publisher, RecordPipeline pipeline, CamelContext camel,
-                   List<BackfillPass> passes) {
+    SourceBackfill(SourceOperations sources, CheckpointStore checkpoints, BatchPublisher publisher,
+                   RecordPipeline pipeline, CamelContext camel, List<BackfillPass> passes) {
         this.sources = sources;
+        this.checkpoints = checkpoints;
         this.publisher = publisher;
         this.pipeline = pipeline;
         this.camel = camel;
@@ -62,6 +66,8 @@ class SourceBackfill {
             throw ApiProblem.conflict("source " + routeId + " is pulled by '" + source.template()
                     + "', which has no backfill; backfill is implemented for " + passes.keySet());
         }
+        Checkpoint live = checkpoints.committed(source.sourceId()).orElseThrow(() -> ApiProblem.conflict("source "
+                + source.routeId() + " has no committed checkpoint yet: there is nothing published to pull again"));
         ReentrantLock lock = running.computeIfAbsent(source.sourceId(), id -> new ReentrantLock());
         if (!lock.tryLock()) {
             throw ApiProblem.conflict("a backfill of source " + routeId + " is running; try again when it is done");
@@ -70,7 +76,7 @@ class SourceBackfill {
         try {
             log.info("source {}: backfill {} .. {} ordered by {} ({})", routeId, from, to, by, source.template());
             BackfillBatches batches = new BackfillBatches(publisher, pipeline, source, backfillId, mapper(source));
-            Map<String, String> stoppedAt = pass.pull(source, from, to, batches);
+            Map<String, String> stoppedAt = pass.pull(source, live, from, to, batches);
             log.info("source {}: backfill done, {} records read, {} events and {} rejects published again, up to the"
                     + " live checkpoint {}", routeId, batches.read(), batches.read() - batches.rejected(),
                     batches.rejected(), stoppedAt);
