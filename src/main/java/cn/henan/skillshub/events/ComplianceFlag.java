@@ -18,5 +18,10 @@ public enum ComplianceFlag {
     /** 理论知识考试、专业能力考核成绩均合格的,获得…证书 — a certificate issued while a part is recorded as failed. */
     CERTIFICATE_WITH_FAILED_PART,
     /** CE hours registered from a training certificate whose training hours are fewer than those registered. */
-    CE_HOURS_EXCEED_TRAINING_HOURS
+    CE_HOURS_EXCEED_TRAINING_HOURS,
+    /**
+     * CE hours registered from a training certificate the hub has not published (yet), so the hours could not be
+     * checked against the training: a supervisor looks at it rather than the registration passing unchecked.
+     */
+    TRAINING_CERTIFICATE_UNKNOWN
 }

@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -58,9 +59,13 @@ class CeHoursRecordMapper implements SourceRecordMapper {
         BigDecimal hours = f.hours("hours");
         String certificateNo = f.optional("training_certificate_no");
         Set<ComplianceFlag> flags = EnumSet.noneOf(ComplianceFlag.class);
-        if (certificateNo != null && CeHoursRules.ceHoursExceedTrainingHours(hours,
-                trainingHours.hoursOf(certificateNo).orElse(null))) {
-            flags.add(ComplianceFlag.CE_HOURS_EXCEED_TRAINING_HOURS);
+        if (certificateNo != null) {
+            Optional<BigDecimal> ofTraining = trainingHours.hoursOf(certificateNo);
+            if (ofTraining.isEmpty()) {
+                flags.add(ComplianceFlag.TRAINING_CERTIFICATE_UNKNOWN);
+            } else if (CeHoursRules.ceHoursExceedTrainingHours(hours, ofTraining.get())) {
+                flags.add(ComplianceFlag.CE_HOURS_EXCEED_TRAINING_HOURS);
+            }
         }
         CeHoursRegistered data = new CeHoursRegistered(registrationId, person.personKey(), year, category, hours,
                 certificateNo, "REGISTERED", flags);

@@ -72,7 +72,8 @@ class CeHoursRestSourceIntegrationTests {
 
     /**
      * 对取得培训合格证书的,可登记为当年度相应的专业技术人员继续教育专业科目学时: hours registered from a training
-     * certificate beyond the hours of its training are flagged; within them, not.
+     * certificate beyond the hours of its training are flagged; within them, not; from a certificate the hub has
+     * not published, flagged as unchecked.
      */
     @Test
     void ceHoursExceedingTheTrainingCertificatesHoursAreFlagged() {
@@ -92,10 +93,14 @@ class CeHoursRestSourceIntegrationTests {
                 firstHours.add(BigDecimal.TEN), first.get("trainingCertificateNo").asText());
         String within = simulator.registerFromCertificate("CEXWITHIN", simulator.person(),
                 second.get("totalHours").decimalValue(), second.get("trainingCertificateNo").asText());
+        String unknown = simulator.registerFromCertificate("CEXUNKNOWN", simulator.person(), BigDecimal.ONE,
+                "PXZ-NEVER-PUBLISHED-0001");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(flagsOf(published, over)).contains(ComplianceFlag.CE_HOURS_EXCEED_TRAINING_HOURS.name());
             assertThat(flagsOf(published, within)).isEqualTo("[]");
+            assertThat(flagsOf(published, unknown)).isEqualTo(
+                    "[\"" + ComplianceFlag.TRAINING_CERTIFICATE_UNKNOWN.name() + "\"]");
         });
     }
 
