@@ -1,6 +1,7 @@
 package cn.henan.skillshub.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.message.MessageReader;
@@ -39,7 +40,20 @@ public final class EventEnvelope {
                 .writeBinary(toCloudEvent(event));
     }
 
+    /**
+     * The record of an event whose data was already turned into the JSON tree its schema check read: the value is
+     * written from that tree — the same JSON, without serialising the data object a second time.
+     */
+    public static ProducerRecord<String, byte[]> toRecord(CanonicalEvent event, JsonNode data) {
+        return KafkaMessageFactory.createWriter(event.type().topic(), null, null, event.key())
+                .writeBinary(toCloudEvent(event, serialise(data)));
+    }
+
     public static CloudEvent toCloudEvent(CanonicalEvent event) {
+        return toCloudEvent(event, serialise(event.data()));
+    }
+
+    private static CloudEvent toCloudEvent(CanonicalEvent event, byte[] data) {
         return CloudEventBuilder.v1()
                 .withId(event.id())
                 .withSource(sourceUri(event.source()))
@@ -48,7 +62,7 @@ public final class EventEnvelope {
                 .withSubject(event.subject())
                 .withDataSchema(DATA_SCHEMAS.get(event.type()))
                 .withDataContentType(JSON)
-                .withData(serialise(event.data()))
+                .withData(data)
                 .build();
     }
 

@@ -1,11 +1,13 @@
 package cn.henan.skillshub.sources;
 
 import cn.henan.skillshub.events.CanonicalEvent;
+import cn.henan.skillshub.events.EventJson;
 import cn.henan.skillshub.events.EventSchemas;
 import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.RecordRejected;
 import cn.henan.skillshub.events.RejectReason;
 import cn.henan.skillshub.publishing.RecordOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,12 +34,14 @@ public class RecordPipeline {
     public RecordOutcome process(SourceRecord record, SourceRecordMapper mapper) {
         try {
             CanonicalEvent event = mapper.map(record);
-            List<String> violations = schemas.violations(event.type(), event.data());
+            // The tree the schema check reads is also what the event's value is written from: one serialisation.
+            JsonNode data = EventJson.mapper().valueToTree(event.data());
+            List<String> violations = schemas.violations(event.type(), data);
             if (!violations.isEmpty()) {
                 return reject(record, RejectReason.SCHEMA_VIOLATION,
                         "the event breaks the schema of " + event.type().ceType() + ": " + violations);
             }
-            return new RecordOutcome.Accepted(event);
+            return new RecordOutcome.Accepted(event, data);
         } catch (RecordRejectedException e) {
             return reject(record, e.reason(), e.getMessage());
         } catch (RuntimeException e) {
