@@ -2,7 +2,6 @@ package cn.henan.skillshub.publishing;
 
 import cn.henan.skillshub.events.CanonicalEvent;
 import cn.henan.skillshub.events.EventEnvelope;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** What became of one source record: an event to publish, or a reject for the DLQ (itself an event). */
@@ -18,10 +17,10 @@ public sealed interface RecordOutcome {
     /**
      * An event that passed its schema.
      *
-     * @param validatedData the event's data as the JSON tree the schema check read, or {@code null}; when present
-     *                      it is what the value is written from, so the data is not serialised a second time
+     * @param validatedJson the event's data serialised, exactly the bytes the schema check read, or {@code null};
+     *                      when present it is the record's value, so the data is not serialised a second time
      */
-    record Accepted(CanonicalEvent event, JsonNode validatedData) implements RecordOutcome {
+    record Accepted(CanonicalEvent event, byte[] validatedJson) implements RecordOutcome {
 
         public Accepted(CanonicalEvent event) {
             this(event, null);
@@ -29,7 +28,7 @@ public sealed interface RecordOutcome {
 
         @Override
         public ProducerRecord<String, byte[]> toRecord() {
-            return validatedData == null ? EventEnvelope.toRecord(event) : EventEnvelope.toRecord(event, validatedData);
+            return validatedJson == null ? EventEnvelope.toRecord(event) : EventEnvelope.toRecord(event, validatedJson);
         }
     }
 

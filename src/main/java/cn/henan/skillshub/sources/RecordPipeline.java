@@ -7,7 +7,6 @@ import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.RecordRejected;
 import cn.henan.skillshub.events.RejectReason;
 import cn.henan.skillshub.publishing.RecordOutcome;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,21 +26,21 @@ public class RecordPipeline {
 
     private final EventSchemas schemas;
 
-    RecordPipeline(EventSchemas schemas) {
+    public RecordPipeline(EventSchemas schemas) {
         this.schemas = schemas;
     }
 
     public RecordOutcome process(SourceRecord record, SourceRecordMapper mapper) {
         try {
             CanonicalEvent event = mapper.map(record);
-            // The tree the schema check reads is also what the event's value is written from: one serialisation.
-            JsonNode data = EventJson.mapper().valueToTree(event.data());
-            List<String> violations = schemas.violations(event.type(), data);
+            // Serialised once: the schema check reads the same tokens that become the record's value.
+            EventJson.Serialised json = new EventJson.Serialised(event.data());
+            List<String> violations = schemas.violations(event.type(), json.tree());
             if (!violations.isEmpty()) {
                 return reject(record, RejectReason.SCHEMA_VIOLATION,
                         "the event breaks the schema of " + event.type().ceType() + ": " + violations);
             }
-            return new RecordOutcome.Accepted(event, data);
+            return new RecordOutcome.Accepted(event, json.bytes());
         } catch (RecordRejectedException e) {
             return reject(record, e.reason(), e.getMessage());
         } catch (RuntimeException e) {
