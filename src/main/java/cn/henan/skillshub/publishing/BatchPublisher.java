@@ -145,10 +145,10 @@ public class BatchPublisher {
             producer.commitTransaction();
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             fenced.add(sourceId);
-            discard(sourceId);
+            discard(sourceId, producer);
             throw new SourceFencedException(sourceId, e);
         } catch (OutOfOrderSequenceException | AuthorizationException e) {
-            discard(sourceId);
+            discard(sourceId, producer);
             throw e;
         } catch (KafkaException e) {
             abort(sourceId, producer);
@@ -191,8 +191,17 @@ public class BatchPublisher {
                     sourceId);
         } catch (KafkaException abortFailure) {
             log.warn("source {}: abort failed ({}); the producer is replaced", sourceId, abortFailure.toString());
-            discard(sourceId);
+            discard(sourceId, producer);
         }
+    }
+
+    /**
+     * Closes a producer that failed. Only that one: if the source has been forgotten and a new producer opened
+     * meanwhile (on another thread), the new one stays.
+     */
+    private void discard(String sourceId, KafkaProducer<String, byte[]> producer) {
+        producers.remove(sourceId, producer);
+        producer.close(Duration.ofSeconds(5));
     }
 
     private void discard(String sourceId) {
