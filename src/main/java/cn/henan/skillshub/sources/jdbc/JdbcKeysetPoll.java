@@ -85,12 +85,12 @@ public class JdbcKeysetPoll {
         SourceRecordMapper mapper = beans.getBean(exchange.getMessage().getHeader(MAPPER, String.class),
                 SourceRecordMapper.class);
         List<SourceRecord> records = new ArrayList<>(rows.size());
-        Map<String, String> last = Map.of();
         for (Map<String, Object> row : rows) {
-            last = positionOf(row);
-            String position = last.get(UPDATED_AT) + "#" + last.get(ID);
-            records.add(new SourceRecord(sourceId, sourceSystem, position, row));
+            records.add(new SourceRecord(sourceId, sourceSystem, updatedAtOf(row) + "#" + row.get("id"), row));
         }
+        Map<String, Object> lastRow = rows.get(rows.size() - 1);
+        Map<String, String> last = Map.of(UPDATED_AT, updatedAtOf(lastRow).toString(), ID,
+                String.valueOf(lastRow.get("id")));
         // Mapping and schema validation are the CPU-heavy part of a batch: on all cores, in the batch's order.
         // Mappers are stateless (see SourceRecordMapper), so records can be mapped side by side.
         List<RecordOutcome> outcomes = records.parallelStream().map(record -> pipeline.process(record, mapper))
@@ -107,11 +107,10 @@ public class JdbcKeysetPoll {
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static Map<String, String> positionOf(Map<String, Object> row) {
+    private static Instant updatedAtOf(Map<String, Object> row) {
         Object updatedAt = row.get("updated_at");
-        Instant instant = updatedAt instanceof Timestamp ts ? ts.toInstant()
+        return updatedAt instanceof Timestamp ts ? ts.toInstant()
                 : updatedAt instanceof OffsetDateTime odt ? odt.toInstant()
                 : Instant.parse(String.valueOf(updatedAt));
-        return Map.of(UPDATED_AT, instant.toString(), ID, String.valueOf(row.get("id")));
     }
 }
