@@ -45,8 +45,8 @@ public class BatchPublisher {
     private final SourceMetrics metrics;
     private final Map<String, KafkaProducer<String, byte[]>> producers = new ConcurrentHashMap<>();
     private final Set<String> fenced = ConcurrentHashMap.newKeySet();
-    /** Per source, the batch being sent and committed on a publishing thread, if any. */
-    private final Map<String, Future<Checkpoint>> inFlight = new ConcurrentHashMap<>();
+    /** Per source, the batch being sent and committed on a publishing thread, if any, and who handed it over. */
+    private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService publishing = Executors.newCachedThreadPool(new PublishingThreads());
 
     BatchPublisher(KafkaConnection kafka, CheckpointStore checkpoints, SourceMetrics metrics) {
@@ -57,14 +57,20 @@ public class BatchPublisher {
 
     /**
      * The checkpoint a source resumes from; opening the source's producer first fences any predecessor. A batch
-     * still in flight is waited for first, so a new poll never starts behind a commit that is about to land; if it
-     * failed, it was aborted and logged where it failed, and the source resumes from the last committed checkpoint.
+     * still in flight is waited for first, so a new poll never starts behind a commit that is about to land. If it
+     * failed (aborted and logged where it failed), the thread that handed it over starts again from the committed
+     * checkpoint here, which is what the failure asks of it; any other thread only waits, and leaves the failure
+     * to the source's own thread — which must not read on past a batch that never committed.
      */
     public Checkpoint resumePoint(String sourceId) {
-        Future<Checkpoint> pending = inFlight.remove(sourceId);
+        InFlight pending = inFlight.get(sourceId);
         if (pending != null) {
+            boolean own = pending.owner() == Thread.currentThread();
+            if (own) {
+                inFlight.remove(sourceId, pending);
+            }
             try {
-                outcomeOf(pending);
+                outcomeOf(pending.commit());
             } catch (RuntimeException | Error e) {
                 log.debug("source {}: the batch in flight failed ({}); resuming from the committed checkpoint",
                         sourceId, e.getClass().getSimpleName());
@@ -101,7 +107,8 @@ public class BatchPublisher {
         List<ProducerRecord<String, byte[]>> records = batch.outcomes().parallelStream()
                 .map(RecordOutcome::toRecord).toList();
         awaitPublished(sourceId);
-        inFlight.put(sourceId, publishing.submit(() -> send(batch, records, recordsRead)));
+        inFlight.put(sourceId, new InFlight(Thread.currentThread(),
+                publishing.submit(() -> send(batch, records, recordsRead))));
     }
 
     /**
@@ -109,8 +116,8 @@ public class BatchPublisher {
      * committed one); its failure is thrown here, on the source's own thread, for the route's error policy.
      */
     public Checkpoint awaitPublished(String sourceId) {
-        Future<Checkpoint> pending = inFlight.remove(sourceId);
-        return pending == null ? resumePoint(sourceId) : outcomeOf(pending);
+        InFlight pending = inFlight.remove(sourceId);
+        return pending == null ? resumePoint(sourceId) : outcomeOf(pending.commit());
     }
 
     private static Checkpoint outcomeOf(Future<Checkpoint> pending) {
@@ -224,6 +231,9 @@ public class BatchPublisher {
         });
         publishing.shutdown();
         producers.keySet().forEach(this::discard);
+    }
+
+    private record InFlight(Thread owner, Future<Checkpoint> commit) {
     }
 
     /** Daemon threads, so a batch in flight never keeps a stopping JVM alive. */
