@@ -57,6 +57,7 @@ public class CheckpointStore {
      * otherwise hold back the end a {@code read_committed} reader can reach.
      */
     Optional<Checkpoint> readFromKafka(String sourceId) {
+        Optional<Checkpoint> checkpoint;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 kafka.committedReaderConfig("skills-hub-checkpoint-reader"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -65,21 +66,29 @@ public class CheckpointStore {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            // The source's checkpoint as read here, not as the shared map holds it afterwards: a forget() of the
+            // source on another thread meanwhile (a test's or an operator's "restart") must not turn what was just
+            // read into "no checkpoint" — that would publish the source again from its beginning.
+            Checkpoint found = null;
             long deadline = System.nanoTime() + READ_LIMIT.toNanos();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("checkpoints topic not read to its end within " + READ_LIMIT);
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() == null) {
+                    Checkpoint read = record.value() == null ? null : parse(record.value());
+                    if (read == null) {
                         committed.remove(record.key());
                     } else {
-                        committed.put(record.key(), parse(record.value()));
+                        committed.put(record.key(), read);
+                    }
+                    if (record.key().equals(sourceId)) {
+                        found = read;
                     }
                 }
             }
+            checkpoint = Optional.ofNullable(found);
         }
-        Optional<Checkpoint> checkpoint = committed(sourceId);
         log.info("source {} resumes from {}", sourceId,
                 checkpoint.map(c -> c.position().toString()).orElse("the beginning (no checkpoint)"));
         return checkpoint;

@@ -1,6 +1,7 @@
 package cn.henan.skillshub.sources;
 
 import cn.henan.skillshub.events.CanonicalEvent;
+import cn.henan.skillshub.events.EventJson;
 import cn.henan.skillshub.events.EventSchemas;
 import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.RecordRejected;
@@ -25,19 +26,21 @@ public class RecordPipeline {
 
     private final EventSchemas schemas;
 
-    RecordPipeline(EventSchemas schemas) {
+    public RecordPipeline(EventSchemas schemas) {
         this.schemas = schemas;
     }
 
     public RecordOutcome process(SourceRecord record, SourceRecordMapper mapper) {
         try {
             CanonicalEvent event = mapper.map(record);
-            List<String> violations = schemas.violations(event.type(), event.data());
+            // Serialised once: the schema check reads the same tokens that become the record's value.
+            EventJson.Serialised json = new EventJson.Serialised(event.data());
+            List<String> violations = schemas.violations(event.type(), json.tree());
             if (!violations.isEmpty()) {
                 return reject(record, RejectReason.SCHEMA_VIOLATION,
                         "the event breaks the schema of " + event.type().ceType() + ": " + violations);
             }
-            return new RecordOutcome.Accepted(event);
+            return new RecordOutcome.Accepted(event, json.bytes());
         } catch (RecordRejectedException e) {
             return reject(record, e.reason(), e.getMessage());
         } catch (RuntimeException e) {

@@ -31,6 +31,8 @@ public class JdbcKeysetPoll {
     static final String BATCH_SIZE = "skillshubBatchSize";
     static final String MORE = "skillshubMore";
     private static final String POLL_STARTED = "skillshubPollStarted";
+    /** The position of the last row read in this poll: where its next batch is read from, ahead of the commit. */
+    private static final String READ_UP_TO = "skillshubReadUpTo";
 
     static final String UPDATED_AT = "updatedAt";
     static final String ID = "id";
@@ -48,11 +50,20 @@ public class JdbcKeysetPoll {
         this.beans = beans;
     }
 
-    /** Sets the keyset cursor — the committed checkpoint's {@code (updated_at, id)} — as the query's parameters. */
+    /**
+     * Sets the keyset cursor as the query's parameters: at the start of a poll the committed checkpoint's
+     * {@code (updated_at, id)}; within a poll the last row read, so the next batch is read while the previous one
+     * is still being committed (see {@link BatchPublisher#publishInBackground}). Should that commit fail, the
+     * batch read ahead is dropped unsent and the next poll starts again from the committed checkpoint.
+     */
     public void prepare(Exchange exchange) {
         exchange.getProperties().putIfAbsent(POLL_STARTED, System.nanoTime());
-        Checkpoint checkpoint = publisher.resumePoint(exchange.getMessage().getHeader(SOURCE_ID, String.class));
-        Map<String, String> position = checkpoint.position();
+        @SuppressWarnings("unchecked")
+        Map<String, String> position = exchange.getProperty(READ_UP_TO, Map.class);
+        if (position == null) {
+            Checkpoint checkpoint = publisher.resumePoint(exchange.getMessage().getHeader(SOURCE_ID, String.class));
+            position = checkpoint.position();
+        }
         Instant updatedAt = position.containsKey(UPDATED_AT) ? Instant.parse(position.get(UPDATED_AT)) : BEGINNING;
         long id = position.containsKey(ID) ? Long.parseLong(position.get(ID)) : 0L;
         exchange.getMessage().setHeader("cursorUpdatedAt", OffsetDateTime.ofInstant(updatedAt, ZoneOffset.UTC));
@@ -60,7 +71,7 @@ public class JdbcKeysetPoll {
         exchange.getMessage().setBody(null);
     }
 
-    /** Maps the rows of one batch and publishes them with the position of the last row read. */
+    /** Maps the rows of one batch and hands them over for publishing with the position of the last row read. */
     public void publish(Exchange exchange) {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = exchange.getMessage().getBody(List.class);
@@ -74,30 +85,32 @@ public class JdbcKeysetPoll {
         SourceRecordMapper mapper = beans.getBean(exchange.getMessage().getHeader(MAPPER, String.class),
                 SourceRecordMapper.class);
         List<SourceRecord> records = new ArrayList<>(rows.size());
-        Map<String, String> last = Map.of();
         for (Map<String, Object> row : rows) {
-            last = positionOf(row);
-            String position = last.get(UPDATED_AT) + "#" + last.get(ID);
-            records.add(new SourceRecord(sourceId, sourceSystem, position, row));
+            records.add(new SourceRecord(sourceId, sourceSystem, updatedAtOf(row) + "#" + row.get("id"), row));
         }
+        Map<String, Object> lastRow = rows.get(rows.size() - 1);
+        Map<String, String> last = Map.of(UPDATED_AT, updatedAtOf(lastRow).toString(), ID,
+                String.valueOf(lastRow.get("id")));
         // Mapping and schema validation are the CPU-heavy part of a batch: on all cores, in the batch's order.
         // Mappers are stateless (see SourceRecordMapper), so records can be mapped side by side.
         List<RecordOutcome> outcomes = records.parallelStream().map(record -> pipeline.process(record, mapper))
                 .toList();
-        publisher.publish(new SourceBatch(sourceId, outcomes, last), rows.size());
+        publisher.publishInBackground(new SourceBatch(sourceId, outcomes, last), rows.size());
+        exchange.setProperty(READ_UP_TO, last);
     }
 
+    /** Ends a poll: waits for its last batch to commit (a failure goes to the route's error policy), counts it. */
     public void polled(Exchange exchange) {
+        publisher.awaitPublished(exchange.getMessage().getHeader(SOURCE_ID, String.class));
         long started = exchange.getProperty(POLL_STARTED, Long.class);
         metrics.polled(exchange.getMessage().getHeader(SOURCE_ID, String.class),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static Map<String, String> positionOf(Map<String, Object> row) {
+    private static Instant updatedAtOf(Map<String, Object> row) {
         Object updatedAt = row.get("updated_at");
-        Instant instant = updatedAt instanceof Timestamp ts ? ts.toInstant()
+        return updatedAt instanceof Timestamp ts ? ts.toInstant()
                 : updatedAt instanceof OffsetDateTime odt ? odt.toInstant()
                 : Instant.parse(String.valueOf(updatedAt));
-        return Map.of(UPDATED_AT, instant.toString(), ID, String.valueOf(row.get("id")));
     }
 }

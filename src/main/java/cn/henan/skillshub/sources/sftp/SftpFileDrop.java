@@ -119,7 +119,7 @@ public class SftpFileDrop {
             log.info("source {}: file {} (sha256 {}) resumes after line {}", sourceId, fileName, sha256, resumeAfter);
         }
         FilePosition position = start;
-        List<RecordOutcome> batch = new ArrayList<>(settings.batchSize());
+        List<CsvLines.Line> batch = new ArrayList<>(settings.batchSize());
         long last = Math.max(resumeAfter, 1);
         long read = 0;
         long rejected = 0;
@@ -128,19 +128,37 @@ public class SftpFileDrop {
             if (line.number() <= resumeAfter) {
                 continue;
             }
-            RecordOutcome outcome = outcome(settings, fileName, sha256, line, mapper);
-            batch.add(outcome);
+            batch.add(line);
             read++;
-            rejected += outcome instanceof RecordOutcome.Rejected ? 1 : 0;
             last = line.number();
             if (batch.size() >= settings.batchSize()) {
-                position = commit(settings, batch, position.inProgress(fileName, sha256, last));
+                List<RecordOutcome> outcomes = outcomes(settings, fileName, sha256, batch, mapper);
+                rejected += rejectsIn(outcomes);
+                // Handed over, not awaited: the next batch is read and mapped while this one commits.
+                Map<String, String> next = position.inProgress(fileName, sha256, last);
+                publisher.publishInBackground(new SourceBatch(sourceId, outcomes, next), outcomes.size());
+                position = new FilePosition(next, settings.publishedFilesKept());
                 batch = new ArrayList<>(settings.batchSize());
             }
         }
-        commit(settings, batch, position.completed(fileName, sha256, last));
+        List<RecordOutcome> outcomes = outcomes(settings, fileName, sha256, batch, mapper);
+        rejected += rejectsIn(outcomes);
+        commit(settings, outcomes, position.completed(fileName, sha256, last));
         log.info("source {}: file {} (sha256 {}, {}) published: {} lines read in this pass, {} events, {} rejects", sourceId,
                 fileName, sha256, charset.name(), read, read - rejected, rejected);
+    }
+
+    /**
+     * The outcomes of a batch of lines, in the lines' order. Mapping and the schema check are the CPU-heavy part:
+     * on all cores, as the JDBC source does it (mappers are stateless, see SourceRecordMapper).
+     */
+    private List<RecordOutcome> outcomes(FileDropSettings settings, String fileName, String sha256,
+                                         List<CsvLines.Line> batch, SourceRecordMapper mapper) {
+        return batch.parallelStream().map(line -> outcome(settings, fileName, sha256, line, mapper)).toList();
+    }
+
+    private static long rejectsIn(List<RecordOutcome> outcomes) {
+        return outcomes.stream().filter(RecordOutcome.Rejected.class::isInstance).count();
     }
 
     private RecordOutcome outcome(FileDropSettings settings, String fileName, String sha256, CsvLines.Line line,

@@ -8,16 +8,21 @@ import cn.henan.skillshub.events.CanonicalEvent;
 import cn.henan.skillshub.events.CertificateIssued;
 import cn.henan.skillshub.events.CertificateRevoked;
 import cn.henan.skillshub.events.ComplianceFlag;
+import cn.henan.skillshub.events.EventJson;
+import cn.henan.skillshub.events.EventSchemas;
 import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.RejectReason;
 import cn.henan.skillshub.person.IdNumber;
 import cn.henan.skillshub.person.PersonKeys;
+import cn.henan.skillshub.publishing.RecordOutcome;
 import cn.henan.skillshub.reference.Level;
 import cn.henan.skillshub.reference.ReferenceData;
+import cn.henan.skillshub.sources.RecordPipeline;
 import cn.henan.skillshub.sources.RecordRejectedException;
 import cn.henan.skillshub.sources.SourceRecord;
 import cn.henan.skillshub.sources.SourceRecords;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -93,6 +98,23 @@ class EvaluationBodyRecordMapperTests {
         assertThat(mapper.map(record(fields)).id()).isEqualTo(first);
         fields.put("updated_at", "2025-07-02T09:00:00Z");
         assertThat(mapper.map(record(fields)).id()).isNotEqualTo(first);
+    }
+
+    @Test
+    void theRecordValueIsExactlyTheEventDataAsJsonTheSchemaCheckReadItOnce() throws Exception {
+        Map<String, Object> fields = base("RESULT");
+        fields.put("assessed_on", "2025-06-10");
+        fields.put("theory_score", "80.0"); // a trailing zero, as a CSV file writes it: a number tree would drop it
+        fields.put("theory_passed", "true");
+        fields.put("ability_score", "58.25");
+        fields.put("ability_passed", "false");
+        RecordOutcome outcome = new RecordPipeline(new EventSchemas()).process(record(fields), mapper);
+
+        assertThat(outcome).isInstanceOf(RecordOutcome.Accepted.class);
+        byte[] value = outcome.toRecord().value();
+        assertThat(new String(value, StandardCharsets.UTF_8))
+                .isEqualTo(EventJson.mapper().writeValueAsString(outcome.event().data()))
+                .contains("80.0", "58.25", "2025-06-10");
     }
 
     private static Map<String, Object> base(String type) {
