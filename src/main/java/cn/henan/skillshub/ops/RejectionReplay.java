@@ -67,8 +67,7 @@ class RejectionReplay {
         SourceRoute source = routes.bySourceId(rejection.sourceId()).orElseThrow(() -> ApiProblem.conflict(
                 "source " + rejection.sourceId() + " is not configured on this hub"));
         if (!source.isJdbcKeysetPoll()) {
-            throw ApiProblem.conflict("source " + source.routeId() + " is pulled by '" + source.template()
-                    + "'; replay is implemented for jdbc-keyset-poll sources");
+            throw ApiProblem.conflict(notReplayable(source));
         }
         JdbcFeed.Cursor position = JdbcFeed.Cursor.parsePosition(rejection.position());
         Map<String, Object> row = sources.feed(source).row(position.id()).orElseThrow(() -> ApiProblem.conflict(
@@ -105,6 +104,23 @@ class RejectionReplay {
                 rejection.position(), by, outcome.event().id());
         return new Result(rejectionId, outcome.event().id(), outcome.event().type().ceType(), outcome.event().subject(),
                 replayId);
+    }
+
+    /**
+     * A replay reads the rejected record again where it lies, which only an exchange database allows. The other
+     * ways of pulling have their own road to a correction, and the answer names it.
+     */
+    private static String notReplayable(SourceRoute source) {
+        String how = switch (source.template()) {
+            case SourceRoute.REST_PAGE_POLL -> "the corrected record gets a new version (updated_at) at the source"
+                    + " and the live poll publishes it; POST /api/v1/sources/" + source.routeId()
+                    + "/backfill pulls a window again";
+            case SourceRoute.SFTP_FILE_DROP -> "the body delivers the corrected lines in a new file, which the live"
+                    + " route publishes";
+            default -> "correct the record at the source";
+        };
+        return "source " + source.routeId() + " is pulled by '" + source.template() + "', whose records cannot be"
+                + " read again one by one: " + how;
     }
 
     private static ApiProblem alreadyReplayed(Rejection rejection) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.henan.skillshub.events.Topics;
 import cn.henan.skillshub.person.IdNumber;
 import cn.henan.skillshub.publishing.CheckpointStore;
+import cn.henan.skillshub.simulator.evaluation.EvaluationBodySimulators;
 import cn.henan.skillshub.simulator.realname.RealNameSimulator;
 import cn.henan.skillshub.support.ExchangeSchemaForTests.Simulators;
 import cn.henan.skillshub.support.HubApi;
@@ -17,7 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,6 +41,8 @@ class RejectionsIntegrationTests {
 
     @Autowired
     Simulators simulators;
+    @Autowired
+    EvaluationBodySimulators bodies;
     @Autowired
     @Qualifier("exchangeDataSource")
     DataSource exchange;
@@ -156,6 +161,33 @@ class RejectionsIntegrationTests {
         assertThat(HubApi.json(replay).get("detail").asText()).contains("new version");
         await().atMost(Duration.ofSeconds(30)).until(() -> new TopicReader(bootstrapServers).readAll(Topics.TRAINING)
                 .stream().filter(r -> header(r, "ce_subject").equals("enrolment/BMQ5NEW-1")).count() == 1);
+    }
+
+    @Test
+    void aRejectionOfARestSourceIsNotReplayedAndTheAnswerSaysHowItIsCorrected() {
+        String valid = "41010219900307123" + IdNumber.checkCharacter("41010219900307123");
+        String wrongCheck = valid.substring(0, 17) + (valid.charAt(17) == '0' ? '1' : '0');
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("record_type", "RESULT");
+        record.put("record_id", "BODY-A-Q5REST0001");
+        record.put("id_number", wrongCheck);
+        bodies.body("body-a").writeRaw(record);
+        JsonNode[] reject = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode list = HubApi.json(api.get("/api/v1/rejections?source=evaluation-body-a&limit=500&from="
+                    + started, TestApiKeys.OPS));
+            reject[0] = StreamSupport.stream(list.spliterator(), false)
+                    .filter(r -> "BODY-A-Q5REST0001".equals(r.get("record").path("record_id").asText()))
+                    .findFirst().orElse(null);
+            assertThat(reject[0]).isNotNull();
+        });
+
+        HttpResponse<String> replay = api.post("/api/v1/rejections/" + reject[0].get("id").asText() + "/replay",
+                TestApiKeys.OPS, null);
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(409);
+        assertThat(HubApi.json(replay).get("detail").asText())
+                .contains("rest-page-poll").contains("new version").contains("/backfill")
+                .doesNotContain(wrongCheck);
     }
 
     private void insertEnrolment(String enrolmentNo, String classNo, String idNumber) {
