@@ -4,13 +4,14 @@
 #   bash kafka/benchmark.sh [N]          N records (default 1,000,000) through the JDBC path and the file path,
 #                                        the raw producer with N records of each path's event size, trickle
 #                                        latency, the hub's heap and RSS
+#   bash kafka/benchmark.sh files [N]    the file path alone, against the raw producer at its event size
 #   bash kafka/benchmark.sh bigcsv [GB]  one CSV file of GB gigabytes (default 1) through the file path, hub -Xmx512m
 #   bash kafka/benchmark.sh jmh [ARGS]   the JMH benchmark of the per-record path (map + validate + envelope +
 #                                        serialise); ARGS go to JMH, e.g. -f 1 -wi 3 -i 5
 #
 # It builds the hub and its test classes with Maven, starts a standalone KRaft broker (kafka/broker.sh) on
 # ports of its own with a fresh data directory, runs the driver (cn.henan.skillshub.benchmark.HubBenchmark),
-# and stops the broker again. Figures are printed and kept in data/bench/report-{all,bigcsv}.txt.
+# and stops the broker again. Figures are printed and kept in data/bench/report-{all,files,bigcsv}.txt.
 #
 # Environment (all optional):
 #   BENCH_KAFKA_PORT / BENCH_KAFKA_CONTROLLER_PORT   the broker's ports             default 29092 / 29093
@@ -23,6 +24,7 @@
 #   BENCH_TRICKLE_RATE / BENCH_TRICKLE_SECONDS   trickle rows/s and duration        default 1000 / 60
 #   BENCH_TRICKLE_DELAY_WINDOW   the trickle route's delay window                   default 0 seconds
 #   BENCH_WARMUP            rows the hub pulls before measuring (JIT, producer)     default 5000
+#   BENCH_FILE_WARMUP       CSV lines the hub publishes before the file path is measured    default 100000
 #   BENCH_WAIT_QUIET        e.g. 1.0: first wait (up to 25 min) for the 1-minute load average to fall below it
 #   BENCH_BROKER_HEAP       -Xmx of the broker                                      default 1g
 #   MAVEN_ARGS              extra Maven arguments, e.g. -o
@@ -95,7 +97,7 @@ run_jmh() {
 
 case "${1:-}" in
   jmh) shift; run_jmh "$@" ;;
-  bigcsv) run_hub_benchmark "$@" ;;
+  bigcsv|files) run_hub_benchmark "$@" ;;
   -h|--help) sed -n '2,30p' "$0" ;;
   *) run_hub_benchmark "$@" ;;
 esac

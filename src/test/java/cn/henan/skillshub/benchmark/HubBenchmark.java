@@ -53,15 +53,16 @@ public final class HubBenchmark {
 
     record Settings(String mode, long records, long bigCsvBytes, int linesPerFile, String bootstrapServers, Path repoRoot, Path workDir, Map<String, String> brokerEnv,
                     String jdbcUrl, String jdbcUser, String jdbcPassword, String schema, String trickleSchema,
-                    int warmup, int pollIntervalMs, String trickleDelayWindow, int trickleRate,
+                    int warmup, int fileWarmup, int pollIntervalMs, String trickleDelayWindow, int trickleRate,
                     Duration trickleDuration, String hubHeap, boolean jfr, long seed) {
 
         static Settings fromEnvironment(String[] args) {
-            // "bigcsv [GB]": one big CSV file through the file path; otherwise "[N]": the whole benchmark.
-            String mode = args.length > 0 && args[0].equals("bigcsv") ? "bigcsv" : "all";
-            List<String> rest = List.of(args).subList(mode.equals("bigcsv") ? 1 : 0, args.length);
+            // "bigcsv [GB]": one big CSV file through the file path; "files [N]": the file path and its raw
+            // producer alone; otherwise "[N]": the whole benchmark.
+            String mode = args.length > 0 && (args[0].equals("bigcsv") || args[0].equals("files")) ? args[0] : "all";
+            List<String> rest = List.of(args).subList(mode.equals("all") ? 0 : 1, args.length);
             String number = rest.isEmpty() ? null : rest.get(0).replace("_", "").replace(",", "");
-            long records = mode.equals("all") && number != null ? Long.parseLong(number) : 1_000_000;
+            long records = !mode.equals("bigcsv") && number != null ? Long.parseLong(number) : 1_000_000;
             long bigCsvBytes = (long) (Double.parseDouble(mode.equals("bigcsv") && number != null ? number : "1")
                     * 1024 * 1024 * 1024);
             Path repoRoot = Path.of(env("BENCH_REPO_ROOT", ".")).toAbsolutePath().normalize();
@@ -75,6 +76,7 @@ public final class HubBenchmark {
                     env("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/test"), env("BENCH_JDBC_USER", "postgres"),
                     env("BENCH_JDBC_PASSWORD", ""), env("BENCH_SCHEMA", "bench_exchange"),
                     env("BENCH_TRICKLE_SCHEMA", "bench_trickle"), Integer.parseInt(env("BENCH_WARMUP", "5000")),
+                    Integer.parseInt(env("BENCH_FILE_WARMUP", "100000")),
                     Integer.parseInt(env("BENCH_POLL_INTERVAL_MS", "1000")),
                     env("BENCH_TRICKLE_DELAY_WINDOW", "0 seconds"), Integer.parseInt(env("BENCH_TRICKLE_RATE", "1000")),
                     Duration.ofSeconds(Long.parseLong(env("BENCH_TRICKLE_SECONDS", "60"))),
@@ -132,6 +134,9 @@ public final class HubBenchmark {
                             (System.nanoTime() - hubStarted) / 1e9);
                     if (settings.mode().equals("bigcsv")) {
                         bigCsv(files, counter, hub, report);
+                    } else if (settings.mode().equals("files")) {
+                        filePath(files, counter, hub, report);
+                        report.rawForFiles = rawProducer(report.fileEventSize);
                     } else {
                         jdbcBackfill(backfill, history, counter, hub, report);
                         filePath(files, counter, hub, report);
@@ -183,35 +188,51 @@ public final class HubBenchmark {
         counter.resetSize();
         long copyStart = System.nanoTime();
         backfill.copyEnrolments((int) settings.records(), history.plus(1, ChronoUnit.HOURS));
+        CpuTime cpu = CpuTime.start(processes(hub));
         long committed = System.nanoTime();
         out.printf("  loaded in %.1f s; the hub pulls them ...%n", (committed - copyStart) / 1e9);
         long done = counter.awaitCount(Topics.TRAINING, settings.warmup() + settings.records(), Duration.ofSeconds(60),
                 hub::checkAlive);
+        report.jdbcCpu = cpu.stop();
         report.jdbcSeconds = (done - committed) / 1e9;
         report.jdbcRate = settings.records() / report.jdbcSeconds;
         report.jdbcEventSize = counter.averageSize();
         report.loadAfterJdbc = loadAverage();
         out.printf("  %,d events committed in %.2f s: %,.0f records/s (average event %.0f bytes incl. key and"
                 + " headers)%n", settings.records(), report.jdbcSeconds, report.jdbcRate, report.jdbcEventSize);
+        out.println("  CPU: " + report.jdbcCpu.perRecord(settings.records()));
     }
 
     private void filePath(FileDrop files, CommittedCounter counter, HubProcess hub, Report report) throws Exception {
+        if (settings.fileWarmup() > 0) {
+            // The JDBC warm-up compiles the shared path (envelope, producer); the CSV reading and the evaluation
+            // body's mapper are compiled on files of their own, so the figure is the file path's steady state.
+            List<String> warm = files.writeFiles("warmup", settings.fileWarmup(), settings.linesPerFile());
+            long before = counter.count(Topics.ASSESSMENT);
+            files.markDone(warm);
+            counter.awaitCount(Topics.ASSESSMENT, before + settings.fileWarmup(), Duration.ofSeconds(90),
+                    hub::checkAlive);
+            out.printf("file path warm-up: %,d lines published first, not measured%n", settings.fileWarmup());
+        }
         out.printf("file path: %,d CSV lines in files of %,d lines into the SFTP inbox ...%n", settings.records(),
                 settings.linesPerFile());
         List<String> names = files.writeFiles("results", settings.records(), settings.linesPerFile());
         counter.resetSize();
         long before = counter.count(Topics.ASSESSMENT);
+        CpuTime cpu = CpuTime.start(processes(hub));
         long dropped = System.nanoTime();
         files.markDone(names);
         out.printf("  %d files written; .done markers dropped, the hub pulls them ...%n", names.size());
         long done = counter.awaitCount(Topics.ASSESSMENT, before + settings.records(), Duration.ofSeconds(90),
                 hub::checkAlive);
+        report.fileCpu = cpu.stop();
         report.fileSeconds = (done - dropped) / 1e9;
         report.fileRate = settings.records() / report.fileSeconds;
         report.fileEventSize = counter.averageSize();
         report.loadAfterFiles = loadAverage();
         out.printf("  %,d events committed in %.2f s: %,.0f records/s (average event %.0f bytes)%n",
                 settings.records(), report.fileSeconds, report.fileRate, report.fileEventSize);
+        out.println("  CPU: " + report.fileCpu.perRecord(settings.records()));
     }
 
     private void bigCsv(FileDrop files, CommittedCounter counter, HubProcess hub, Report report) throws Exception {
@@ -230,6 +251,20 @@ public final class HubBenchmark {
         out.printf("  %,d events committed in %.1f s: %,.0f records/s%n", lines, report.fileSeconds, report.fileRate);
     }
 
+    /** The processes whose CPU time each phase reports: the hub (when given) and the broker. */
+    private Map<String, Long> processes(HubProcess hub) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        if (hub != null) {
+            pids.put("hub", hub.pid());
+        }
+        try {
+            pids.put("broker", Long.parseLong(Files.readString(settings.workDir().resolve("kafka/broker.pid")).strip()));
+        } catch (IOException | NumberFormatException e) {
+            out.println("  (no broker.pid: the broker's CPU time is not reported separately)");
+        }
+        return pids;
+    }
+
     private RawProducer.Result rawProducer(double averageEventSize) throws Exception {
         String topic = "bench.raw";
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
@@ -243,9 +278,11 @@ public final class HubBenchmark {
                 HUB_PRODUCER_SETTINGS);
         Map<String, Object> producerProps = new LinkedHashMap<>(HUB_PRODUCER_SETTINGS);
         producerProps.put("bootstrap.servers", settings.bootstrapServers());
+        CpuTime cpu = CpuTime.start(processes(null));
         RawProducer.Result result = RawProducer.run(settings.repoRoot(), settings.brokerEnv(), topic, settings.records(),
-                size, producerProps);
+                size, producerProps).withCpu(cpu.stop());
         out.println("  " + result.summary());
+        out.println("  CPU: " + result.cpu().perRecord(settings.records()) + " (the producer is the rest of the machine's)");
         return result;
     }
 
@@ -308,6 +345,8 @@ public final class HubBenchmark {
         double fileRate;
         double fileEventSize;
         long bigCsvLines;
+        CpuTime.Used jdbcCpu;
+        CpuTime.Used fileCpu;
         RawProducer.Result rawForJdbc;
         RawProducer.Result rawForFiles;
         Trickle.Result trickle;
@@ -332,13 +371,17 @@ public final class HubBenchmark {
                 out.printf("load average:   %s at start, %s after JDBC, %s after files, %s after raw, %s at end"
                         + " (1/5/15 min)%n", loadAtStart, loadAfterJdbc, loadAfterFiles, loadAfterRaw, loadAtEnd);
                 out.printf("records:        %,d per path%n", settings.records());
-                out.printf("JDBC path:      %,10.0f records/s (%.2f s, events of %.0f bytes incl. key and headers);"
-                        + " target >= 30,000: %s%n", jdbcRate, jdbcSeconds, jdbcEventSize, met(jdbcRate >= 30_000));
+                if (jdbcRate > 0) {
+                    out.printf("JDBC path:      %,10.0f records/s (%.2f s, events of %.0f bytes incl. key and"
+                            + " headers); target >= 30,000: %s%n", jdbcRate, jdbcSeconds, jdbcEventSize,
+                            met(jdbcRate >= 30_000));
+                }
                 if (rawForJdbc != null) {
                     out.printf("  raw producer: %,10.0f records/s (%.1f MB/s) of %.0f bytes; ratio JDBC/raw %.2f%n",
                             rawForJdbc.recordsPerSecond(), rawForJdbc.mbPerSecond(), jdbcEventSize,
                             jdbcRate / rawForJdbc.recordsPerSecond());
                 }
+                printCpu(out, "JDBC path", jdbcCpu, rawForJdbc, settings.records());
                 if (fileRate > 0) {
                     double ratio = rawForFiles == null ? 0 : fileRate / rawForFiles.recordsPerSecond();
                     out.printf("file path:      %,10.0f records/s (%.2f s, events of %.0f bytes)%n", fileRate,
@@ -348,6 +391,7 @@ public final class HubBenchmark {
                                         + " target >= 0.5: %s%n", rawForFiles.recordsPerSecond(),
                                 rawForFiles.mbPerSecond(), fileEventSize, ratio, met(ratio >= 0.5));
                     }
+                    printCpu(out, "file path", fileCpu, rawForFiles, settings.records());
                 }
                 if (trickle != null) {
                     long target = settings.pollIntervalMs() + 250L;
@@ -365,6 +409,16 @@ public final class HubBenchmark {
                             : mb(memory, "peakLiveAfterGc"), mb(memory, "peakHeapCommitted"),
                     mb(memory, "maxHeap"), kbToMb(memory, "peakRssKb"));
             out.printf("rejects:        %,d (all source records are valid: expected 0)%n", rejected);
+        }
+
+        private static void printCpu(PrintStream out, String path, CpuTime.Used hub, RawProducer.Result raw,
+                                     long records) {
+            if (hub != null) {
+                out.printf("  CPU, %-9s %s%n", path + ":", hub.perRecord(records));
+            }
+            if (raw != null && raw.cpu() != null) {
+                out.printf("  CPU, raw:      %s%n", raw.cpu().perRecord(records));
+            }
         }
 
         private static String met(boolean met) {

@@ -21,7 +21,11 @@ final class RawProducer {
     private static final Pattern SUMMARY = Pattern.compile(
             "(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), ([\\d.]+) ms avg latency");
 
-    record Result(long records, double recordsPerSecond, double mbPerSecond, String summary) {
+    record Result(long records, double recordsPerSecond, double mbPerSecond, String summary, CpuTime.Used cpu) {
+
+        Result withCpu(CpuTime.Used used) {
+            return new Result(records, recordsPerSecond, mbPerSecond, summary, used);
+        }
     }
 
     private RawProducer() {
@@ -58,6 +62,6 @@ final class RawProducer {
         if (exit != 0 || matched == null) {
             throw new IllegalStateException("ProducerPerformance failed (exit " + exit + ")");
         }
-        return new Result(records, Double.parseDouble(matched.group(2)), Double.parseDouble(matched.group(3)), summary);
+        return new Result(records, Double.parseDouble(matched.group(2)), Double.parseDouble(matched.group(3)), summary, null);
     }
 }
