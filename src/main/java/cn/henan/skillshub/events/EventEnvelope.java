@@ -7,7 +7,6 @@ import io.cloudevents.core.message.MessageReader;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -74,7 +73,7 @@ public final class EventEnvelope {
             headers.add(header("ce_subject", event.subject()));
         }
         if (event.time() != null) {
-            headers.add(header("ce_time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.time())));
+            headers.add(header("ce_time", Rfc3339.of(event.time())));
         }
         return new ProducerRecord<>(type.topic(), null, null, event.key(), json, headers);
     }

@@ -6,8 +6,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
 import java.util.Set;
 
 /**
@@ -37,10 +35,6 @@ public final class IdNumber {
             "71", "81", "82");
 
     private static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
-
-    // STRICT with 'uuuu' so that 19850231 is refused instead of being resolved to 28 February.
-    private static final DateTimeFormatter BIRTH_DATE =
-            DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
     // The hub serves Henan: "today" for the future-birth-date check is China's today, whatever the server zone.
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -111,7 +105,10 @@ public final class IdNumber {
 
     private static LocalDate birthDate(String yyyyMMdd) throws InvalidIdNumberException {
         try {
-            return LocalDate.parse(yyyyMMdd, BIRTH_DATE);
+            // The digits are checked already; LocalDate.of refuses 19850231 as the STRICT 'uuuuMMdd' parser did,
+            // at a fraction of its cost (one ID number per record).
+            return LocalDate.of(Integer.parseInt(yyyyMMdd, 0, 4, 10), Integer.parseInt(yyyyMMdd, 4, 6, 10),
+                    Integer.parseInt(yyyyMMdd, 6, 8, 10));
         } catch (DateTimeException e) {
             // Deliberately not chained: the parser's message quotes the digits.
             throw new InvalidIdNumberException(Reason.BAD_BIRTH_DATE);

@@ -3,10 +3,10 @@ package cn.henan.skillshub.sources;
 import cn.henan.skillshub.events.RejectReason;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -59,8 +59,8 @@ public final class FieldReader {
             return null;
         }
         try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
+            return IsoText.date(text);
+        } catch (DateTimeException e) {
             throw new RecordRejectedException(RejectReason.IMPOSSIBLE_DATE, "field '" + field + "' is not a real date");
         }
     }
@@ -106,8 +106,8 @@ public final class FieldReader {
         }
         String text = required(field);
         try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
+            return IsoText.instant(text);
+        } catch (DateTimeException e) {
             throw new RecordRejectedException(RejectReason.IMPOSSIBLE_DATE, "field '" + field + "' is not a timestamp");
         }
     }

@@ -3,6 +3,7 @@ package cn.henan.skillshub.sources;
 import cn.henan.skillshub.events.CanonicalEvent;
 import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.RejectReason;
+import cn.henan.skillshub.events.Rfc3339;
 import cn.henan.skillshub.person.IdNumber;
 import cn.henan.skillshub.person.InvalidIdNumberException;
 import cn.henan.skillshub.person.PersonIdentity;
@@ -93,7 +94,7 @@ public class SourceRecords {
     public static CanonicalEvent event(EventType type, SourceRecord record, String recordKey, String kafkaKey,
                                        Object data) throws RecordRejectedException {
         Instant version = record.fields().requiredInstant("updated_at");
-        return new CanonicalEvent(type, CanonicalEvent.idOf(record.sourceSystem(), recordKey, version.toString()),
+        return new CanonicalEvent(type, CanonicalEvent.idOf(record.sourceSystem(), recordKey, Rfc3339.of(version)),
                 record.sourceSystem(), recordKey, OffsetDateTime.ofInstant(version, ZoneOffset.UTC), kafkaKey, data);
     }
 }

@@ -118,7 +118,8 @@ final class CsvLines implements Closeable {
             return new Line(number, scrubbed(values), "line " + number + " has " + values.size()
                     + " fields where the header has " + header.size());
         }
-        Map<String, Object> fields = new LinkedHashMap<>();
+        // Sized for the header: no rehash while the line's fields go in (one map per line of a big file).
+        Map<String, Object> fields = new LinkedHashMap<>(header.size() * 4 / 3 + 1);
         for (int i = 0; i < header.size(); i++) {
             fields.put(header.get(i), values.get(i));
         }

@@ -26,7 +26,7 @@ record FileDropSettings(String sourceId, String sourceSystem, String mapper, Str
         String required = message.getHeader(REQUIRED_COLUMNS, "", String.class);
         return new FileDropSettings(message.getHeader(SOURCE_ID, String.class),
                 message.getHeader(SOURCE_SYSTEM, String.class), message.getHeader(MAPPER, String.class),
-                message.getHeader(CHARSET, AUTO, String.class), message.getHeader(BATCH_SIZE, 1000, Integer.class),
+                message.getHeader(CHARSET, AUTO, String.class), message.getHeader(BATCH_SIZE, 10000, Integer.class),
                 message.getHeader(PUBLISHED_FILES_KEPT, 256, Integer.class),
                 Arrays.stream(required.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                         .collect(Collectors.toUnmodifiableSet()));

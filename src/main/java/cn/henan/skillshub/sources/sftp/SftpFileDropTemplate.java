@@ -41,7 +41,7 @@ class SftpFileDropTemplate extends RouteBuilder {
                 .templateParameter("charset", FileDropSettings.AUTO, "auto (BOM, else valid UTF-8, else GBK), UTF-8 or GBK")
                 .templateParameter("requiredColumns", "", "columns the header must name, comma-separated")
                 .templateParameter("pollIntervalMs", "5000", "time between two listings of the inbox")
-                .templateParameter("batchSize", "1000", "lines per batch, and so per Kafka transaction")
+                .templateParameter("batchSize", "10000", "lines per batch, and so per Kafka transaction")
                 .templateParameter("publishedFilesKept", "256", "checksums of published files kept for duplicates")
                 .from("sftp://{{host}}:{{port}}/{{directory}}?username={{username}}&password=RAW({{password}})"
                         + "&privateKeyFile={{privateKeyFile}}"
