@@ -27,7 +27,7 @@ class JdbcKeysetPollTemplate extends RouteBuilder {
                 .templateParameter("mapper", null, "bean name of the SourceRecordMapper for this feed")
                 .templateParameter("dataSource", "exchangeDataSource", "bean name of the exchange database")
                 .templateParameter("pollIntervalMs", "1000", "time between polls of a drained feed")
-                .templateParameter("batchSize", "10000", "rows per batch, and so per Kafka transaction")
+                .templateParameter("batchSize", "2000", "rows per batch, and so per Kafka transaction")
                 .templateParameter("delayWindow", "2 seconds", "rows younger than this wait for the next poll")
                 .from("timer:{{sourceId}}?period={{pollIntervalMs}}&delay=500")
                 .routeConfigurationId(SourceErrorPolicy.ID)
