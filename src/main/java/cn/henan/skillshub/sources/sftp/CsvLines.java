@@ -1,9 +1,7 @@
 package cn.henan.skillshub.sources.sftp;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -36,12 +34,12 @@ final class CsvLines implements Closeable {
         }
     }
 
-    private final BufferedReader reader;
+    private final ByteLines reader;
     private final String charsetName;
     private final List<String> header;
     private long lineNumber = 1;
 
-    private CsvLines(BufferedReader reader, String charsetName, List<String> header) {
+    private CsvLines(ByteLines reader, String charsetName, List<String> header) {
         this.reader = reader;
         this.charsetName = charsetName;
         this.header = header;
@@ -64,8 +62,8 @@ final class CsvLines implements Closeable {
         if (file.longestLineBytes() > maxLineBytes) {
             throw new UnreadableFileException("a line is longer than " + maxLineBytes + " bytes: not a CSV file");
         }
-        // The default decoder replaces bytes invalid in the charset with U+FFFD; a line holding one is a reject.
-        BufferedReader reader = new BufferedReader(new InputStreamReader(file.openContent(), charset), 64 * 1024);
+        // Bytes invalid in the charset are decoded as U+FFFD; a line holding one is a reject.
+        ByteLines reader = new ByteLines(file.openContent(), charset);
         try {
             String headerLine = reader.readLine();
             List<String> header = headerLine == null ? null : parse(headerLine);
