@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,12 +38,16 @@ final class CsvLines implements Closeable {
     private final ByteLines reader;
     private final String charsetName;
     private final List<String> header;
+    private final Map<String, Integer> columns = new HashMap<>();
     private long lineNumber = 1;
 
     private CsvLines(ByteLines reader, String charsetName, List<String> header) {
         this.reader = reader;
         this.charsetName = charsetName;
         this.header = header;
+        for (int i = 0; i < header.size(); i++) {
+            columns.put(header.get(i), i);
+        }
     }
 
     /**
@@ -116,12 +121,7 @@ final class CsvLines implements Closeable {
             return new Line(number, scrubbed(values), "line " + number + " has " + values.size()
                     + " fields where the header has " + header.size());
         }
-        // Sized for the header: no rehash while the line's fields go in (one map per line of a big file).
-        Map<String, Object> fields = new LinkedHashMap<>(header.size() * 4 / 3 + 1);
-        for (int i = 0; i < header.size(); i++) {
-            fields.put(header.get(i), values.get(i));
-        }
-        return new Line(number, fields, null);
+        return new Line(number, new CsvRow(header, columns, values), null);
     }
 
     /**

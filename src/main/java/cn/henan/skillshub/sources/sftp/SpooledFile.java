@@ -53,21 +53,23 @@ final class SpooledFile implements AutoCloseable {
             boolean nul = false;
             int read;
             while ((read = in.read(buffer)) != -1) {
+                for (int i = 0; i < read && size + i < 3; i++) {
+                    head[(int) (size + i)] = buffer[i];
+                }
+                int lineStart = 0;
                 for (int i = 0; i < read; i++) {
                     byte b = buffer[i];
-                    if (size + i < 3) {
-                        head[(int) (size + i)] = b;
-                    }
                     if (b == '\n') {
-                        longest = Math.max(longest, line);
+                        longest = Math.max(longest, line + i - lineStart);
                         line = 0;
-                    } else {
-                        line++;
+                        lineStart = i + 1;
+                    } else if (b == 0) {
+                        nul = true;
                     }
-                    nul |= b == 0;
-                    utf8.next(b);
                 }
+                line += read - lineStart;
                 size += read;
+                utf8.feed(buffer, read);
                 digest.update(buffer, 0, read);
                 out.write(buffer, 0, read);
             }
@@ -140,35 +142,41 @@ final class SpooledFile implements AutoCloseable {
         private int high = 0xBF;
         private boolean valid = true;
 
-        void next(byte b) {
-            int c = b & 0xFF;
-            if (pending == 0) {
-                if (c < 0x80) {
-                    return;
-                }
-                if (c >= 0xC2 && c <= 0xDF) {
-                    pending = 1;
-                } else if (c >= 0xE0 && c <= 0xEF) {
-                    pending = 2;
-                    low = c == 0xE0 ? 0xA0 : 0x80;
-                    high = c == 0xED ? 0x9F : 0xBF;
-                } else if (c >= 0xF0 && c <= 0xF4) {
-                    pending = 3;
-                    low = c == 0xF0 ? 0x90 : 0x80;
-                    high = c == 0xF4 ? 0x8F : 0xBF;
-                } else {
+        void feed(byte[] bytes, int length) {
+            // The state in locals while the loop runs: this runs once for every byte of every file.
+            int expected = pending;
+            int min = low;
+            int max = high;
+            for (int i = 0; i < length && valid; i++) {
+                int c = bytes[i] & 0xFF;
+                if (expected == 0) {
+                    if (c < 0x80) {
+                        continue;
+                    }
+                    if (c >= 0xC2 && c <= 0xDF) {
+                        expected = 1;
+                    } else if (c >= 0xE0 && c <= 0xEF) {
+                        expected = 2;
+                        min = c == 0xE0 ? 0xA0 : 0x80;
+                        max = c == 0xED ? 0x9F : 0xBF;
+                    } else if (c >= 0xF0 && c <= 0xF4) {
+                        expected = 3;
+                        min = c == 0xF0 ? 0x90 : 0x80;
+                        max = c == 0xF4 ? 0x8F : 0xBF;
+                    } else {
+                        valid = false;
+                    }
+                } else if (c < min || c > max) {
                     valid = false;
+                } else {
+                    min = 0x80;
+                    max = 0xBF;
+                    expected--;
                 }
-                return;
             }
-            if (c < low || c > high) {
-                valid = false;
-                pending = 0;
-                return;
-            }
-            low = 0x80;
-            high = 0xBF;
-            pending--;
+            pending = expected;
+            low = min;
+            high = max;
         }
 
         /** True when every byte seen was well-formed UTF-8 and the last sequence is complete. */

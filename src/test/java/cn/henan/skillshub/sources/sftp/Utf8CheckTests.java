@@ -53,12 +53,19 @@ class Utf8CheckTests {
         assertThat(accepted).as("both outcomes are exercised").isBetween(1_000, 199_000);
     }
 
+    /** Fed in pieces of every size, so that sequences are split across reads as the spool's buffers split them. */
     private static boolean check(byte[] bytes) {
-        SpooledFile.Utf8Check check = new SpooledFile.Utf8Check();
-        for (byte b : bytes) {
-            check.next(b);
+        Boolean result = null;
+        for (int piece = 1; piece <= Math.max(1, bytes.length); piece++) {
+            SpooledFile.Utf8Check check = new SpooledFile.Utf8Check();
+            for (int from = 0; from < bytes.length; from += piece) {
+                check.feed(java.util.Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + piece)),
+                        Math.min(piece, bytes.length - from));
+            }
+            assertThat(result == null || result == check.end()).as("the same whatever the pieces").isTrue();
+            result = check.end();
         }
-        return check.end();
+        return result;
     }
 
     private static boolean jdkAccepts(byte[] bytes) {
