@@ -24,8 +24,10 @@ import org.apache.kafka.clients.admin.NewTopic;
  * The benchmark driver ({@code bash kafka/benchmark.sh [N]}): the hub against Kafka's own producer, on one
  * standalone broker, in one run. Phases, each measured on its own:
  * <ol>
+ *   <li>file path: N CSV lines in files of an SFTP inbox, after a warm-up file; from their {@code .done} markers
+ *       to the last event seen by a {@code read_committed} consumer;</li>
  *   <li>JDBC backfill: N enrolments COPYed into a real-name exchange schema while the hub (a child process) is
- *       running; from their commit to the last event seen by a {@code read_committed} consumer;</li>
+ *       running; from their commit to the last event seen;</li>
  *   <li>the raw producer: ProducerPerformance, N records of the hub's average event size, same client settings;</li>
  *   <li>trickle: rows written at a steady rate, source write → event visible, p50/p99/max;</li>
  *   <li>the hub's peak heap and RSS over the whole run.</li>
@@ -138,8 +140,10 @@ public final class HubBenchmark {
                         filePath(files, counter, hub, report);
                         report.rawForFiles = rawProducer(report.fileEventSize);
                     } else {
-                        jdbcBackfill(backfill, history, counter, hub, report);
+                        // Files first: after a COPY of N rows PostgreSQL analyses and vacuums the table for a
+                        // while, CPU the file path would otherwise share without using PostgreSQL at all.
                         filePath(files, counter, hub, report);
+                        jdbcBackfill(backfill, history, counter, hub, report);
                         report.rawForJdbc = rawProducer(report.jdbcEventSize);
                         if (report.fileEventSize > 0) {
                             report.rawForFiles = rawProducer(report.fileEventSize);
@@ -353,9 +357,9 @@ public final class HubBenchmark {
         long rejected;
         Properties memory = new Properties();
         String loadAtStart;
-        String loadAfterJdbc;
-        String loadAfterFiles;
-        String loadAfterRaw;
+        String loadAfterJdbc = "-";
+        String loadAfterFiles = "-";
+        String loadAfterRaw = "-";
         String loadAtEnd;
 
         void print(PrintStream out, Settings settings) {
@@ -368,8 +372,8 @@ public final class HubBenchmark {
                         settings.bigCsvBytes() / (double) (1L << 30), bigCsvLines, fileRate, fileSeconds,
                         settings.hubHeap());
             } else {
-                out.printf("load average:   %s at start, %s after JDBC, %s after files, %s after raw, %s at end"
-                        + " (1/5/15 min)%n", loadAtStart, loadAfterJdbc, loadAfterFiles, loadAfterRaw, loadAtEnd);
+                out.printf("load average:   %s at start, %s after files, %s after JDBC, %s after raw, %s at end"
+                        + " (1/5/15 min)%n", loadAtStart, loadAfterFiles, loadAfterJdbc, loadAfterRaw, loadAtEnd);
                 out.printf("records:        %,d per path%n", settings.records());
                 if (jdbcRate > 0) {
                     out.printf("JDBC path:      %,10.0f records/s (%.2f s, events of %.0f bytes incl. key and"
