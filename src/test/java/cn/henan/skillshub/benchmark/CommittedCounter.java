@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -26,6 +27,7 @@ final class CommittedCounter implements AutoCloseable {
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong sized = new AtomicLong();
+    private final Object progress = new Object();
     private volatile BiConsumer<String, Long> listener;
     private volatile boolean running = true;
     private final Thread thread;
@@ -51,7 +53,8 @@ final class CommittedCounter implements AutoCloseable {
 
     private void run() {
         while (running) {
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+            for (ConsumerRecord<byte[], byte[]> record : records) {
                 long now = System.nanoTime();
                 counts.get(record.topic()).incrementAndGet();
                 long size = Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
@@ -66,6 +69,11 @@ final class CommittedCounter implements AutoCloseable {
                 }
                 bytes.addAndGet(size);
                 sized.incrementAndGet();
+            }
+            if (!records.isEmpty()) {
+                synchronized (progress) {
+                    progress.notifyAll();
+                }
             }
         }
         consumer.close();
@@ -99,20 +107,23 @@ final class CommittedCounter implements AutoCloseable {
     long awaitCount(String topic, long expected, Duration stall, Runnable check) throws InterruptedException {
         long last = count(topic);
         long lastChange = System.nanoTime();
-        while (true) {
-            long now = count(topic);
-            if (now >= expected) {
-                return System.nanoTime();
+        synchronized (progress) {
+            while (true) {
+                long now = count(topic);
+                if (now >= expected) {
+                    return System.nanoTime();
+                }
+                if (now != last) {
+                    last = now;
+                    lastChange = System.nanoTime();
+                } else if (System.nanoTime() - lastChange > stall.toNanos()) {
+                    throw new IllegalStateException(topic + ": " + now + " of " + expected
+                            + " events after no progress for " + stall.toSeconds() + " s; see the hub's log");
+                }
+                check.run();
+                // Woken by the consuming thread as soon as it has counted a poll's records.
+                progress.wait(100);
             }
-            if (now != last) {
-                last = now;
-                lastChange = System.nanoTime();
-            } else if (System.nanoTime() - lastChange > stall.toNanos()) {
-                throw new IllegalStateException(topic + ": " + now + " of " + expected
-                        + " events after no progress for " + stall.toSeconds() + " s; see the hub's log");
-            }
-            check.run();
-            Thread.sleep(2);
         }
     }
 

@@ -14,11 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.awaitility.Awaitility;
 
 /**
  * The benchmark driver ({@code bash kafka/benchmark.sh [N]}): the hub against Kafka's own producer, on one
@@ -299,20 +299,13 @@ public final class HubBenchmark {
                 report.trickle.p99Ms(), report.trickle.maxMs(), report.trickle.seen(), report.trickle.written());
     }
 
-    private void awaitTopics(HubProcess hub, String... topics) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    private void awaitTopics(HubProcess hub, String... topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
-            while (true) {
-                hub.checkAlive();
-                Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-                if (names.containsAll(List.of(topics))) {
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the hub did not create its topics within 180 s; see " + hub.log());
-                }
-                Thread.sleep(200);
-            }
+            Awaitility.await("the hub's topics (see " + hub.log() + ")").atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> {
+                        hub.checkAlive();
+                        return admin.listTopics().names().get(30, TimeUnit.SECONDS).containsAll(List.of(topics));
+                    });
         }
     }
 
