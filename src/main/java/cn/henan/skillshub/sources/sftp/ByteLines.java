@@ -33,6 +33,10 @@ final class ByteLines implements Closeable {
 
     /** With a buffer of {@code bufferSize} bytes: tests use small ones to cross buffer ends often. */
     ByteLines(InputStream in, Charset charset, int bufferSize) {
+        if (!Arrays.equals("\r\n,".getBytes(charset), new byte[] {'\r', '\n', ','})) {
+            throw new IllegalArgumentException("charset " + charset.name() + " does not write line ends and commas as"
+                    + " ASCII does (UTF-16?): a CSV file of the exchange is UTF-8 or GBK");
+        }
         this.in = in;
         this.charset = charset;
         this.buffer = new byte[bufferSize];

@@ -47,6 +47,13 @@ class ByteLinesTests {
         }
     }
 
+    @Test
+    void refusesACharsetWhoseLineEndsAreNotAsciiBytes() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new ByteLines(new ByteArrayInputStream(new byte[0]), StandardCharsets.UTF_16LE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UTF-16LE");
+    }
+
     private static List<String> lines(byte[] bytes, Charset charset, int bufferSize) throws IOException {
         List<String> lines = new ArrayList<>();
         try (ByteLines in = new ByteLines(new ByteArrayInputStream(bytes), charset, bufferSize)) {
