@@ -20,11 +20,15 @@
 #   BENCH_SCHEMA / BENCH_TRICKLE_SCHEMA   exchange schemas (dropped and recreated)  default bench_exchange / bench_trickle
 #   BENCH_HUB_HEAP          -Xmx of the hub process                                 default 1g
 #   BENCH_HUB_JFR           non-empty: record a JFR profile of the hub to data/bench/hub.jfr
+#   BENCH_HUB_JAVA_OPTS     extra JVM options of the hub, e.g. a profiler agent (-agentpath:...)
 #   BENCH_POLL_INTERVAL_MS  the routes' poll interval                               default 1000 (production)
 #   BENCH_TRICKLE_RATE / BENCH_TRICKLE_SECONDS   trickle rows/s and duration        default 1000 / 60
 #   BENCH_TRICKLE_DELAY_WINDOW   the trickle route's delay window                   default 0 seconds
 #   BENCH_WARMUP            rows the hub pulls before measuring (JIT, producer)     default 5000
-#   BENCH_FILE_WARMUP       CSV lines the hub publishes before the file path is measured    default 100000
+#   BENCH_FILE_WARMUP       CSV lines the hub publishes first before the file path is measured    default 100000
+#   BENCH_JIT_SETTLED       each path is warmed up (100,000 records a round) until the hub's JIT compiler threads
+#                           used less than this share of its CPU in a round                default 0.05
+#   BENCH_WARMUP_MAX        ... or until this many records went through                  default 2000000
 #   BENCH_WAIT_QUIET        e.g. 1.0: first wait (up to 25 min) for the 1-minute load average to fall below it
 #   BENCH_BROKER_HEAP       -Xmx of the broker                                      default 1g
 #   MAVEN_ARGS              extra Maven arguments, e.g. -o

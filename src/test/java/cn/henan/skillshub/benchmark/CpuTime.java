@@ -5,15 +5,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * CPU time used during one phase of the benchmark, read from {@code /proc}: the whole machine's, and the hub's,
  * the broker's and this driver's own. Records per second alone do not say whether a path is slow because it waits
  * or because it works; CPU microseconds per record do, and the machine's total compares the hub with the raw
- * producer whatever else shares the two cores.
+ * producer whatever else shares the two cores. Of the hub's time, its JIT compiler threads' share is reported too:
+ * a path measured while C2 is still compiling it is not yet in its steady state.
  */
 final class CpuTime {
 
+    /** The key of the hub's JIT compiler threads' time, part of the hub's own. */
+    static final String HUB_JIT = "hub JIT";
     /** Linux reports CPU time in clock ticks of 1/100 s ({@code USER_HZ}). */
     private static final double TICKS_PER_SECOND = 100.0;
 
@@ -49,16 +53,25 @@ final class CpuTime {
     /** CPU seconds of one phase that took {@code wallSeconds}. */
     record Used(double wallSeconds, double machineSeconds, Map<String, Double> processSeconds) {
 
-        /** e.g. "machine 61.2 µs/record (1.85 of 2 cores busy); hub 38.0, broker 14.1, driver 7.9". */
+        /**
+         * e.g. "machine 61.2 µs/record (1.85 of 2 cores busy); hub 38.0, broker 14.1, driver 7.9; of the hub's,
+         * JIT compiling 0.6".
+         */
         String perRecord(long records) {
             StringBuilder text = new StringBuilder(String.format("machine %.1f µs/record (%.2f of %d cores busy)",
                     machineSeconds * 1e6 / records, machineSeconds / wallSeconds,
                     Runtime.getRuntime().availableProcessors()));
             String separator = "; ";
             for (Map.Entry<String, Double> process : processSeconds.entrySet()) {
-                text.append(separator).append(process.getKey()).append(' ')
-                        .append(String.format("%.1f", process.getValue() * 1e6 / records));
-                separator = ", ";
+                if (!process.getKey().equals(HUB_JIT)) {
+                    text.append(separator).append(process.getKey()).append(' ')
+                            .append(String.format("%.1f", process.getValue() * 1e6 / records));
+                    separator = ", ";
+                }
+            }
+            Double jit = processSeconds.get(HUB_JIT);
+            if (jit != null) {
+                text.append(String.format("; of the hub's, JIT compiling %.1f", jit * 1e6 / records));
             }
             return text.toString();
         }
@@ -86,6 +99,39 @@ final class CpuTime {
                 ticks.put(name, used);
             }
         });
+        Long hub = pids.get("hub");
+        if (hub != null) {
+            ticks.put(HUB_JIT, compilerThreadTicks(hub));
+        }
+        return ticks;
+    }
+
+    /** The CPU seconds of {@code pid}'s JIT compiler threads, now: how far the hub is from its steady state. */
+    static double jitSeconds(long pid) {
+        return compilerThreadTicks(pid) / TICKS_PER_SECOND;
+    }
+
+    /** CPU seconds of the process {@code pid} now, or 0 once it is gone. */
+    static double processSeconds(long pid) {
+        Long ticks = processTicks(pid);
+        return ticks == null ? 0 : ticks / TICKS_PER_SECOND;
+    }
+
+    /** utime + stime of the threads HotSpot names "C1 CompilerThread…"/"C2 CompilerThread…" (cut to 15 chars). */
+    private static long compilerThreadTicks(long pid) {
+        long ticks = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat = Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // A thread that ended while listed, or the process gone: count what was read.
+        }
         return ticks;
     }
 

@@ -41,6 +41,9 @@ public final class HubBenchmark {
             "acks", "all", "enable.idempotence", "true", "linger.ms", 10, "batch.size", 262144,
             "compression.type", "lz4");
 
+    /** Rows per round of the JDBC path's warm-up. */
+    private static final int JDBC_WARMUP_ROUND = 100_000;
+
     private final Settings settings;
     private final PrintStream out = System.out;
 
@@ -55,8 +58,9 @@ public final class HubBenchmark {
 
     record Settings(String mode, long records, long bigCsvBytes, int linesPerFile, String bootstrapServers, Path repoRoot, Path workDir, Map<String, String> brokerEnv,
                     String jdbcUrl, String jdbcUser, String jdbcPassword, String schema, String trickleSchema,
-                    int warmup, int fileWarmup, int pollIntervalMs, String trickleDelayWindow, int trickleRate,
-                    Duration trickleDuration, String hubHeap, boolean jfr, long seed) {
+                    int warmup, int fileWarmup, long warmupMax, double jitSettled, int pollIntervalMs,
+                    String trickleDelayWindow, int trickleRate,
+                    Duration trickleDuration, String hubHeap, boolean jfr, List<String> hubJavaOptions, long seed) {
 
         static Settings fromEnvironment(String[] args) {
             // "bigcsv [GB]": one big CSV file through the file path; "files [N]": the file path and its raw
@@ -79,10 +83,13 @@ public final class HubBenchmark {
                     env("BENCH_JDBC_PASSWORD", ""), env("BENCH_SCHEMA", "bench_exchange"),
                     env("BENCH_TRICKLE_SCHEMA", "bench_trickle"), Integer.parseInt(env("BENCH_WARMUP", "5000")),
                     Integer.parseInt(env("BENCH_FILE_WARMUP", "100000")),
+                    Long.parseLong(env("BENCH_WARMUP_MAX", "2000000")),
+                    Double.parseDouble(env("BENCH_JIT_SETTLED", "0.05")),
                     Integer.parseInt(env("BENCH_POLL_INTERVAL_MS", "1000")),
                     env("BENCH_TRICKLE_DELAY_WINDOW", "0 seconds"), Integer.parseInt(env("BENCH_TRICKLE_RATE", "1000")),
                     Duration.ofSeconds(Long.parseLong(env("BENCH_TRICKLE_SECONDS", "60"))),
                     env("BENCH_HUB_HEAP", mode.equals("bigcsv") ? "512m" : "1g"), !env("BENCH_HUB_JFR", "").isEmpty(),
+                    List.of(env("BENCH_HUB_JAVA_OPTS", "").trim().split("\\s+")).stream().filter(o -> !o.isEmpty()).toList(),
                     Long.parseLong(env("BENCH_SEED", "20250324")));
         }
 
@@ -124,6 +131,7 @@ public final class HubBenchmark {
                 jvm.add("-XX:StartFlightRecording=filename=" + settings.workDir().resolve("hub.jfr")
                         + ",settings=profile");
             }
+            jvm.addAll(settings.hubJavaOptions());
             long hubStarted = System.nanoTime();
             try (HubProcess hub = HubProcess.start(settings.workDir(), settings.hubHeap(), jvm,
                     hubProperties(files), settings.bootstrapServers())) {
@@ -189,13 +197,15 @@ public final class HubBenchmark {
     private void jdbcBackfill(ExchangeLoader backfill, Instant history, CommittedCounter counter, HubProcess hub,
                               Report report) throws Exception {
         out.printf("JDBC backfill: COPY %,d enrolments into %s ...%n", settings.records(), settings.schema());
+        warmUpJdbcPath(backfill, history, counter, hub);
         counter.resetSize();
+        long before = counter.count(Topics.TRAINING);
         long copyStart = System.nanoTime();
         backfill.copyEnrolments((int) settings.records(), history.plus(1, ChronoUnit.HOURS));
         CpuTime cpu = CpuTime.start(processes(hub));
         long committed = System.nanoTime();
         out.printf("  loaded in %.1f s; the hub pulls them ...%n", (committed - copyStart) / 1e9);
-        long done = counter.awaitCount(Topics.TRAINING, settings.warmup() + settings.records(), Duration.ofSeconds(60),
+        long done = counter.awaitCount(Topics.TRAINING, before + settings.records(), Duration.ofSeconds(60),
                 hub::checkAlive);
         report.jdbcCpu = cpu.stop();
         report.jdbcSeconds = (done - committed) / 1e9;
@@ -208,16 +218,7 @@ public final class HubBenchmark {
     }
 
     private void filePath(FileDrop files, CommittedCounter counter, HubProcess hub, Report report) throws Exception {
-        if (settings.fileWarmup() > 0) {
-            // The JDBC warm-up compiles the shared path (envelope, producer); the CSV reading and the evaluation
-            // body's mapper are compiled on files of their own, so the figure is the file path's steady state.
-            List<String> warm = files.writeFiles("warmup", settings.fileWarmup(), settings.linesPerFile());
-            long before = counter.count(Topics.ASSESSMENT);
-            files.markDone(warm);
-            counter.awaitCount(Topics.ASSESSMENT, before + settings.fileWarmup(), Duration.ofSeconds(90),
-                    hub::checkAlive);
-            out.printf("file path warm-up: %,d lines published first, not measured%n", settings.fileWarmup());
-        }
+        warmUpFilePath(files, counter, hub);
         out.printf("file path: %,d CSV lines in files of %,d lines into the SFTP inbox ...%n", settings.records(),
                 settings.linesPerFile());
         List<String> names = files.writeFiles("results", settings.records(), settings.linesPerFile());
@@ -237,6 +238,63 @@ public final class HubBenchmark {
         out.printf("  %,d events committed in %.2f s: %,.0f records/s (average event %.0f bytes)%n",
                 settings.records(), report.fileSeconds, report.fileRate, report.fileEventSize);
         out.println("  CPU: " + report.fileCpu.perRecord(settings.records()));
+    }
+
+    /**
+     * Files through the hub until its JIT has caught up: C2 compiles the hot path while it runs, and on two cores
+     * its one compiler thread lags far behind; a path measured while it is still being compiled is not in its
+     * steady state (the JIT took 20 % of the hub's CPU in a measured phase after 100,000 warm-up lines).
+     */
+    private void warmUpFilePath(FileDrop files, CommittedCounter counter, HubProcess hub) throws Exception {
+        warmUp("file path", settings.fileWarmup(), settings.linesPerFile(), hub, (round, lines) -> {
+            List<String> warm = files.writeFiles("warmup" + round, lines, settings.linesPerFile());
+            long before = counter.count(Topics.ASSESSMENT);
+            files.markDone(warm);
+            counter.awaitCount(Topics.ASSESSMENT, before + lines, Duration.ofSeconds(90), hub::checkAlive);
+        });
+    }
+
+    /** Rows through the JDBC path until the JIT has caught up (see {@link #warmUpFilePath}); history, before N's. */
+    private void warmUpJdbcPath(ExchangeLoader backfill, Instant history, CommittedCounter counter, HubProcess hub)
+            throws Exception {
+        warmUp("JDBC path", JDBC_WARMUP_ROUND, JDBC_WARMUP_ROUND, hub, (round, rows) -> {
+            long before = counter.count(Topics.TRAINING);
+            backfill.copyEnrolments((int) rows, history.plus(round, ChronoUnit.SECONDS));
+            counter.awaitCount(Topics.TRAINING, before + rows, Duration.ofSeconds(60), hub::checkAlive);
+        });
+    }
+
+    /** One round of a warm-up: {@code records} records through the hub, awaited. */
+    interface WarmUpRound {
+        void run(int round, long records) throws Exception;
+    }
+
+    /**
+     * {@code first} records, then {@code next} at a time until the hub's compiler threads used less than
+     * {@code BENCH_JIT_SETTLED} of its CPU during a round, or {@code BENCH_WARMUP_MAX} records have gone through.
+     */
+    private void warmUp(String path, long first, long next, HubProcess hub, WarmUpRound rounds) throws Exception {
+        long records = 0;
+        for (int round = 1; records < settings.warmupMax(); round++) {
+            long batch = records == 0 ? first : next;
+            if (batch <= 0) {
+                return;
+            }
+            double hubBefore = CpuTime.processSeconds(hub.pid());
+            double jitBefore = CpuTime.jitSeconds(hub.pid());
+            long started = System.nanoTime();
+            rounds.run(round, batch);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double hubUsed = CpuTime.processSeconds(hub.pid()) - hubBefore;
+            double jitShare = hubUsed <= 0 ? 0 : (CpuTime.jitSeconds(hub.pid()) - jitBefore) / hubUsed;
+            records += batch;
+            out.printf("%s warm-up %d: %,d records at %,.0f records/s, JIT compiling %.0f %% of the hub's CPU"
+                    + " (not measured)%n", path, round, batch, batch / seconds, jitShare * 100);
+            if (jitShare < settings.jitSettled()) {
+                return;
+            }
+        }
+        out.printf("%s warm-up: the JIT had not settled after %,d records; measuring anyway%n", path, records);
     }
 
     private void bigCsv(FileDrop files, CommittedCounter counter, HubProcess hub, Report report) throws Exception {

@@ -106,14 +106,16 @@ public class SftpFileDrop {
             return FAILED;
         }
         try (lines) {
-            publishLines(settings, fileName, sha256, charset, lines, position, mapper(settings, camel));
+            publishLines(settings, fileName, file, charset, lines, position, mapper(settings, camel));
         }
         return PROCESSED;
     }
 
-    private void publishLines(FileDropSettings settings, String fileName, String sha256, Charset charset,
+    private void publishLines(FileDropSettings settings, String fileName, SpooledFile file, Charset charset,
                               CsvLines lines, FilePosition start, SourceRecordMapper mapper) throws IOException {
+        long started = System.nanoTime();
         String sourceId = settings.sourceId();
+        String sha256 = file.sha256();
         long resumeAfter = start.lastLineCommitted(sha256);
         if (resumeAfter > 0) {
             log.info("source {}: file {} (sha256 {}) resumes after line {}", sourceId, fileName, sha256, resumeAfter);
@@ -144,8 +146,10 @@ public class SftpFileDrop {
         List<RecordOutcome> outcomes = outcomes(settings, fileName, sha256, batch, mapper);
         rejected += rejectsIn(outcomes);
         commit(settings, outcomes, position.completed(fileName, sha256, last));
-        log.info("source {}: file {} (sha256 {}, {}) published: {} lines read in this pass, {} events, {} rejects", sourceId,
-                fileName, sha256, charset.name(), read, read - rejected, rejected);
+        log.info("source {}: file {} (sha256 {}, {}) published: {} lines read in this pass, {} events, {} rejects;"
+                        + " {} bytes spooled in {} ms, published in {} ms", sourceId, fileName, sha256, charset.name(),
+                read, read - rejected, rejected, file.size(), file.spooling().toMillis(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
     /**

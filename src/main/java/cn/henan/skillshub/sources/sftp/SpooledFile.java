@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 
 /**
@@ -22,14 +23,16 @@ final class SpooledFile implements AutoCloseable {
     private final Path path;
     private final long size;
     private final String sha256;
+    private final Duration spooling;
     private final boolean utf8Bom;
     private final boolean validUtf8;
     private final boolean binary;
     private final long longestLineBytes;
 
     private SpooledFile(Path path, long size, String sha256, boolean utf8Bom, boolean validUtf8, boolean binary,
-                        long longestLineBytes) {
+                        long longestLineBytes, Duration spooling) {
         this.path = path;
+        this.spooling = spooling;
         this.size = size;
         this.sha256 = sha256;
         this.utf8Bom = utf8Bom;
@@ -40,6 +43,7 @@ final class SpooledFile implements AutoCloseable {
 
     /** Copies {@code in} to a new temporary file in {@code directory}; the caller closes the result to delete it. */
     static SpooledFile spool(InputStream in, Path directory) throws IOException {
+        long started = System.nanoTime();
         Files.createDirectories(directory);
         Path path = Files.createTempFile(directory, "sftp-", ".csv");
         try (OutputStream out = Files.newOutputStream(path)) {
@@ -76,7 +80,7 @@ final class SpooledFile implements AutoCloseable {
             longest = Math.max(longest, line);
             boolean bom = size >= 3 && head[0] == UTF8_BOM[0] && head[1] == UTF8_BOM[1] && head[2] == UTF8_BOM[2];
             return new SpooledFile(path, size, HexFormat.of().formatHex(digest.digest()), bom, utf8.end(), nul,
-                    longest);
+                    longest, Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(path);
             throw e;
@@ -115,6 +119,11 @@ final class SpooledFile implements AutoCloseable {
 
     long longestLineBytes() {
         return longestLineBytes;
+    }
+
+    /** How long copying it from the server took: the part of a file's time no batch is published in. */
+    Duration spooling() {
+        return spooling;
     }
 
     @Override
