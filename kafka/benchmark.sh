@@ -29,6 +29,8 @@
 #   BENCH_JIT_SETTLED       each path is warmed up (100,000 records a round) until the hub's JIT compiler threads
 #                           used less than this share of its CPU in a round                default 0.05
 #   BENCH_WARMUP_MAX        ... or until this many records went through                  default 2000000
+#   BENCH_ROUNDS            rounds of the file path, each followed by the raw producer; the round of median
+#                           ratio is reported                                          default 3
 #   BENCH_WAIT_QUIET        e.g. 1.0: first wait (up to 25 min) for the 1-minute load average to fall below it
 #   BENCH_BROKER_HEAP       -Xmx of the broker                                      default 1g
 #   MAVEN_ARGS              extra Maven arguments, e.g. -o
