@@ -12,7 +12,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a whole topic as a subscriber with {@code isolation.level=read_committed} would see it. */
+/**
+ * Reads a whole topic as a subscriber with {@code isolation.level=read_committed} would see it, or — to prove a
+ * record was never sent at all — with {@code read_uncommitted}, aborted transactions' records included.
+ */
 public final class TopicReader {
 
     private final String bootstrapServers;
@@ -22,9 +25,17 @@ public final class TopicReader {
     }
 
     public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        return read(topic, "read_committed");
+    }
+
+    public List<ConsumerRecord<String, byte[]>> readAllIncludingAborted(String topic) {
+        return read(topic, "read_uncommitted");
+    }
+
+    private List<ConsumerRecord<String, byte[]>> read(String topic, String isolationLevel) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer =

@@ -1,14 +1,18 @@
 package cn.henan.skillshub.sources.realname;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import cn.henan.skillshub.events.CanonicalEvent;
 import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.RejectReason;
 import cn.henan.skillshub.events.Topics;
 import cn.henan.skillshub.publishing.BatchPublisher;
 import cn.henan.skillshub.publishing.Checkpoint;
 import cn.henan.skillshub.publishing.CheckpointStore;
+import cn.henan.skillshub.publishing.RecordOutcome;
+import cn.henan.skillshub.publishing.SourceBatch;
 import cn.henan.skillshub.publishing.SourceMetrics;
 import cn.henan.skillshub.simulator.realname.RealNameSimulator;
 import cn.henan.skillshub.simulator.realname.SimulatedCounts;
@@ -28,6 +32,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +45,7 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -258,6 +265,31 @@ class RealNameSourceIntegrationTests {
             assertThat(perEnrolment.keySet()).containsExactlyInAnyOrderElementsOf(enrolmentNos);
             assertThat(perEnrolment.values()).allMatch(count -> count == 1);
         });
+    }
+
+    @Test
+    void aBatchHandedOverBehindOneThatFailsIsNeverSentAndNothingIsCommitted() {
+        // Two batches in flight (BatchPublisher.publishInBackground): the second is handed over before the first
+        // has even been sent. The first cannot be sent (a value above the producer's max.request.size of 1 MB), so
+        // the second must fail with it, unsent, and the checkpoint stay where it was.
+        String sourceId = "realname-training.failing-predecessor-test";
+        String neverSent = "enrolment/NEVER-SENT-" + System.nanoTime();
+        Checkpoint start = publisher.resumePoint(sourceId);
+
+        publisher.publishInBackground(batchOfOne(sourceId, "enrolment/TOO-LARGE", new byte[2 << 20], "1"), 1);
+        publisher.publishInBackground(batchOfOne(sourceId, neverSent, "{}".getBytes(StandardCharsets.UTF_8), "2"), 1);
+
+        assertThatThrownBy(() -> publisher.awaitPublished(sourceId)).isInstanceOf(KafkaException.class);
+        assertThat(publisher.resumePoint(sourceId)).isEqualTo(start);
+        assertThat(new TopicReader(bootstrapServers).readAllIncludingAborted(Topics.TRAINING))
+                .noneMatch(record -> header(record, "ce_subject").equals(neverSent));
+    }
+
+    private static SourceBatch batchOfOne(String sourceId, String subject, byte[] value, String position) {
+        CanonicalEvent event = new CanonicalEvent(EventType.TRAINING_ENROLLED,
+                CanonicalEvent.idOf("/sources/failing-predecessor-test", subject, position),
+                "/sources/failing-predecessor-test", subject, OffsetDateTime.now(ZoneOffset.UTC), subject, Map.of());
+        return new SourceBatch(sourceId, List.of(new RecordOutcome.Accepted(event, value)), Map.of("id", position));
     }
 
     private long committedRecords(String sourceId) {
