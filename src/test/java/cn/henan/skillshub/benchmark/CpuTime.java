@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -119,18 +120,23 @@ final class CpuTime {
 
     /** utime + stime of the threads HotSpot names "C1 CompilerThread…"/"C2 CompilerThread…" (cut to 15 chars). */
     private static long compilerThreadTicks(long pid) {
+        List<Path> tasks;
+        try (Stream<Path> listed = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks = listed.toList();
+        } catch (IOException | RuntimeException e) {
+            return 0; // the process is gone
+        }
         long ticks = 0;
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : tasks.toList()) {
+        for (Path task : tasks) {
+            try {
                 String stat = Files.readString(task.resolve("stat"));
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    ticks += usedTicks(stat);
                 }
+            } catch (IOException | RuntimeException e) {
+                // A thread that ended since it was listed: HotSpot ends idle compiler threads; count the others.
             }
-        } catch (IOException | RuntimeException e) {
-            // A thread that ended while listed, or the process gone: count what was read.
         }
         return ticks;
     }
@@ -139,11 +145,16 @@ final class CpuTime {
     private static Long processTicks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // The command name (field 2) is in parentheses and may hold spaces: count fields after its end.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return usedTicks(stat);
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** utime + stime (fields 14 and 15) of a process's or thread's {@code stat} line. */
+    private static long usedTicks(String stat) {
+        // The command name (field 2) is in parentheses and may hold spaces: count fields after its end.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 }
