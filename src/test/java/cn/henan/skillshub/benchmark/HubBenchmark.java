@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -95,7 +96,8 @@ public final class HubBenchmark {
                     env("BENCH_TRICKLE_DELAY_WINDOW", "0 seconds"), Integer.parseInt(env("BENCH_TRICKLE_RATE", "1000")),
                     Duration.ofSeconds(Long.parseLong(env("BENCH_TRICKLE_SECONDS", "60"))),
                     env("BENCH_HUB_HEAP", mode.equals("bigcsv") ? "512m" : "1g"), !env("BENCH_HUB_JFR", "").isEmpty(),
-                    List.of(env("BENCH_HUB_JAVA_OPTS", "").trim().split("\\s+")).stream().filter(o -> !o.isEmpty()).toList(),
+                    Stream.of(env("BENCH_HUB_JAVA_OPTS", "").trim().split("\\s+")).filter(o -> !o.isEmpty())
+                            .toList(),
                     Integer.parseInt(env("BENCH_ROUNDS", "3")), Long.parseLong(env("BENCH_SEED", "20250324")));
         }
 
@@ -198,8 +200,8 @@ public final class HubBenchmark {
 
     private void jdbcBackfill(ExchangeLoader backfill, Instant history, CommittedCounter counter, HubProcess hub,
                               Report report) throws Exception {
-        out.printf("JDBC backfill: COPY %,d enrolments into %s ...%n", settings.records(), settings.schema());
         warmUpJdbcPath(backfill, history, counter, hub);
+        out.printf("JDBC backfill: COPY %,d enrolments into %s ...%n", settings.records(), settings.schema());
         counter.resetSize();
         long before = counter.count(Topics.TRAINING);
         long copyStart = System.nanoTime();
@@ -221,7 +223,7 @@ public final class HubBenchmark {
 
     /**
      * The file path against the raw producer, in {@code BENCH_ROUNDS} rounds of both, one right after the other:
-     * this machine's speed drifts by a fifth within minutes, and a ratio of two figures taken apart in time would
+     * this machine's speed drifts by up to half within one run, and a ratio of two figures taken apart in time would
      * carry that drift. The round of median ratio is the one reported, with every round's ratio.
      */
     private void filePath(FileDrop files, CommittedCounter counter, HubProcess hub, Report report) throws Exception {
