@@ -3,6 +3,7 @@ package cn.henan.skillshub.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
@@ -25,13 +26,15 @@ public class EventSchemas {
 
     public EventSchemas() {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                .regularExpressionFactory(FixedLengthPatterns.INSTANCE).build();
         for (EventType type : EventType.values()) {
             String path = "kafka/schemas/" + type.ceType() + ".json";
             try (InputStream in = EventSchemas.class.getClassLoader().getResourceAsStream(path)) {
                 if (in == null) {
                     throw new IllegalStateException("no JSON Schema for " + type.ceType() + " at " + path);
                 }
-                schemas.put(type, factory.getSchema(EventJson.mapper().readTree(in)));
+                schemas.put(type, factory.getSchema(EventJson.mapper().readTree(in), config));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + path, e);
             }
