@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The skills-hub benchmark: the hub against Kafka's own producer, on one standalone broker, in one run.
 #
-#   bash kafka/benchmark.sh [N]          N records (default 1,000,000) through the JDBC path and the file path,
+#   bash kafka/benchmark.sh [all] [N]    N records (default 1,000,000) through the JDBC path and the file path,
 #                                        the raw producer with N records of each path's event size, trickle
 #                                        latency, the hub's heap and RSS
 #   bash kafka/benchmark.sh files [N]    the file path alone, against the raw producer at its event size

@@ -58,7 +58,14 @@ public final class HubBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Settings settings = Settings.fromEnvironment(args);
+        Settings settings;
+        try {
+            settings = Settings.fromEnvironment(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("[benchmark] " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         new HubBenchmark(settings).run();
     }
 
@@ -71,11 +78,16 @@ public final class HubBenchmark {
 
         static Settings fromEnvironment(String[] args) {
             // "bigcsv [GB]": one big CSV file through the file path; "files [N]": the file path and its raw
-            // producer alone; otherwise "[N]": the whole benchmark.
-            String mode = args.length > 0 && (args[0].equals("bigcsv") || args[0].equals("files")) ? args[0] : "all";
-            List<String> rest = List.of(args).subList(mode.equals("all") ? 0 : 1, args.length);
+            // producer alone; otherwise "[all] [N]": the whole benchmark.
+            boolean named = args.length > 0 && List.of("bigcsv", "files", "all").contains(args[0]);
+            String mode = named ? args[0] : "all";
+            List<String> rest = List.of(args).subList(named ? 1 : 0, args.length);
             String number = rest.isEmpty() ? null : rest.get(0).replace("_", "").replace(",", "");
-            long records = !mode.equals("bigcsv") && number != null ? Long.parseLong(number) : 1_000_000;
+            if (number != null && !number.matches("\\d+(\\.\\d+)?")) {
+                throw new IllegalArgumentException("usage: benchmark.sh [all|files] [N records] | bigcsv [GB];"
+                        + " '" + rest.get(0) + "' is not a number");
+            }
+            long records = !mode.equals("bigcsv") && number != null ? (long) Double.parseDouble(number) : 1_000_000;
             long bigCsvBytes = (long) (Double.parseDouble(mode.equals("bigcsv") && number != null ? number : "1")
                     * 1024 * 1024 * 1024);
             Path repoRoot = Path.of(env("BENCH_REPO_ROOT", ".")).toAbsolutePath().normalize();
