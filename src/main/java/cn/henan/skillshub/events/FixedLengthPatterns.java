@@ -117,19 +117,23 @@ final class FixedLengthPatterns implements RegularExpressionFactory {
                     ? -1 : Integer.parseInt(count);
         }
 
-        /** {@code [...]} of characters, escapes and ranges; a negated class is not a template's. */
+        /**
+         * {@code [...]} of characters, escapes and ranges. Not a template's: a negated or empty class, and what the
+         * JDK reads otherwise than its characters ({@code &&} intersects, an escape may open a range).
+         */
         private boolean[] characterClass() {
             boolean[] allowed = new boolean[128];
-            if (done() || text.charAt(at) == '^') {
+            if (done() || text.charAt(at) == '^' || text.charAt(at) == ']') {
                 return null;
             }
             while (!done() && text.charAt(at) != ']') {
                 char c = text.charAt(at++);
                 if (c == '\\') {
-                    if (done() || escape(text.charAt(at++), allowed) == null) {
+                    if (done() || escape(text.charAt(at++), allowed) == null
+                            || at + 1 < text.length() && text.charAt(at) == '-' && text.charAt(at + 1) != ']') {
                         return null;
                     }
-                } else if (c == '[' || c >= 128) {
+                } else if (c == '[' || c >= 128 || c == '&' && !done() && text.charAt(at) == '&') {
                     return null;
                 } else if (at + 1 < text.length() && text.charAt(at) == '-' && text.charAt(at + 1) != ']') {
                     char last = text.charAt(at + 1);

@@ -82,10 +82,11 @@ class FixedLengthPatternsTests {
     @Test
     void patternsOfAnyOtherShapeGoToTheJdksEngine() {
         for (String pattern : List.of("^a+$", "^\\d{2,4}$", "^(a|b)$", "\\d{6}", "^[^0-9]{2}$", "^\\w{3}$",
-                "^.{3}$", "^\\d{6}", "^a\\\\$", "^中{2}$")) {
+                "^.{3}$", "^\\d{6}", "^a\\\\$", "^中{2}$", "^[a-z&&b]$", "^[\\--z]$")) {
             RegularExpression expression = FixedLengthPatterns.INSTANCE.getRegularExpression(pattern);
             assertThat(expression).as(pattern).isNotInstanceOf(FixedLengthPatterns.Template.class);
-            for (String value : List.of("aa", "a", "1234", "123456", "x123456y", "abc", "中中", "b", "a\\")) {
+            for (String value : List.of("aa", "a", "1234", "123456", "x123456y", "abc", "中中", "b", "a\\", "&", "-",
+                    ".", "z")) {
                 assertThat(expression.matches(value)).as("%s ~ %s", pattern, value)
                         .isEqualTo(Pattern.compile(pattern).matcher(value).find());
             }
