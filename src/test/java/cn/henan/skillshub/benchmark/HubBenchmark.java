@@ -83,11 +83,12 @@ public final class HubBenchmark {
             String mode = named ? args[0] : "all";
             List<String> rest = List.of(args).subList(named ? 1 : 0, args.length);
             String number = rest.isEmpty() ? null : rest.get(0).replace("_", "").replace(",", "");
-            if (number != null && !number.matches("\\d+(\\.\\d+)?")) {
+            // Records are counted in whole numbers; only the big file's size may be a fraction of a gigabyte.
+            if (number != null && !number.matches(mode.equals("bigcsv") ? "\\d+(\\.\\d+)?" : "\\d+")) {
                 throw new IllegalArgumentException("usage: benchmark.sh [all|files] [N records] | bigcsv [GB];"
-                        + " '" + rest.get(0) + "' is not a number");
+                        + " '" + rest.get(0) + "' is not " + (mode.equals("bigcsv") ? "a number" : "a whole number"));
             }
-            long records = !mode.equals("bigcsv") && number != null ? (long) Double.parseDouble(number) : 1_000_000;
+            long records = !mode.equals("bigcsv") && number != null ? Long.parseLong(number) : 1_000_000;
             long bigCsvBytes = (long) (Double.parseDouble(mode.equals("bigcsv") && number != null ? number : "1")
                     * 1024 * 1024 * 1024);
             Path repoRoot = Path.of(env("BENCH_REPO_ROOT", ".")).toAbsolutePath().normalize();
