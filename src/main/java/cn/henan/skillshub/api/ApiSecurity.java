@@ -35,7 +35,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
  * checks each of them):
  * <ul>
  * <li>public: reference data (GET), health, the ops console's static page, the OpenAPI document, the event
- *     schemas, the source simulators (they stand in for external systems and are disabled in a real deployment);
+ *     schemas;
  * <li>{@code PUT /api/v1/reference/**}: PLATFORM;
  * <li>{@code GET /api/v1/sources}, {@code GET /api/v1/rejections}, settlement reads: PLATFORM, OPS, AUDITOR;
  * <li>pause, resume, replay: OPS; backfill: PLATFORM or OPS;
@@ -53,21 +53,10 @@ public class ApiSecurity {
     private static final String OPS = Role.OPS.name();
     private static final String AUDITOR = Role.AUDITOR.name();
 
-    /**
-     * The configured keys. With none configured, the local default (no {@code KAFKA_BOOTSTRAP_SERVERS}: the hub
-     * runs its own broker on this machine) gets the well-known local keys so that a newcomer can sign in to the
-     * console; anywhere else no key is valid until {@code SKILLSHUB_API_KEYS} is set.
-     */
+    /** The configured keys ({@code SKILLSHUB_API_KEYS}); with none, no key is valid. */
     @Bean
-    ApiKeys apiKeys(@Value("${skillshub.security.api-keys:}") String config,
-                    @Value("${skillshub.security.local-default-api-keys:}") String localDefault,
-                    @Value("${KAFKA_BOOTSTRAP_SERVERS:}") String kafkaBootstrapServers) {
-        boolean localDefaultRun = config.isBlank() && kafkaBootstrapServers.isBlank();
-        ApiKeys keys = ApiKeys.parse(localDefaultRun ? localDefault : config);
-        if (localDefaultRun && !keys.clientNames().isEmpty()) {
-            log.warn("Local default: the well-known local API keys are valid (see application.properties);"
-                    + " set SKILLSHUB_API_KEYS in every real deployment");
-        }
+    ApiKeys apiKeys(@Value("${skillshub.security.api-keys:}") String config) {
+        ApiKeys keys = ApiKeys.parse(config);
         if (keys.clientNames().isEmpty()) {
             log.warn("No API keys configured (SKILLSHUB_API_KEYS): every protected endpoint answers 401");
         } else {
@@ -130,7 +119,6 @@ public class ApiSecurity {
                         .requestMatchers("/actuator/**").hasRole(OPS)
                         .requestMatchers(HttpMethod.GET, "/", "/ops", "/ops/**", "/favicon.ico", "/v3/api-docs",
                                 "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/schemas/**").permitAll()
-                        .requestMatchers("/simulators/**").permitAll()
                         .anyRequest().authenticated())
                 .anonymous(Customizer.withDefaults())
                 .build();

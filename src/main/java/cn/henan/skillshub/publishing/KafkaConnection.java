@@ -1,6 +1,5 @@
 package cn.henan.skillshub.publishing;
 
-import cn.henan.skillshub.local.LocalKafkaBroker;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.stereotype.Component;
@@ -28,12 +26,10 @@ public class KafkaConnection {
     private final int lingerMs;
     private final int batchSizeBytes;
 
-    KafkaConnection(KafkaProperties kafkaProperties, ObjectProvider<LocalKafkaBroker> localBroker,
+    KafkaConnection(KafkaProperties kafkaProperties,
                     @Value("${skillshub.kafka.transactional-id-prefix:skills-hub-}") String transactionalIdPrefix,
                     @Value("${skillshub.kafka.producer.linger-ms:10}") int lingerMs,
                     @Value("${skillshub.kafka.producer.batch-size-bytes:262144}") int batchSizeBytes) {
-        // In the local default the hub starts its own broker; nothing may connect before it is up.
-        localBroker.ifAvailable(LocalKafkaBroker::awaitReady);
         this.bootstrapServers = kafkaProperties.getBootstrapServers();
         this.transactionalIdPrefix = transactionalIdPrefix;
         this.lingerMs = lingerMs;

@@ -43,7 +43,7 @@ final class HubProcess implements AutoCloseable {
         properties.forEach((k, v) -> command.add("--" + k + "=" + v));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        // Any Kafka address switches off the local broker and the simulators' "auto" mode, in every package.
+        // The hub's Kafka address, as a deployment gives it.
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         return new HubProcess(builder.start(), memoryFile, log);
     }

@@ -6,7 +6,8 @@ import static org.awaitility.Awaitility.await;
 import cn.henan.skillshub.SkillsHubApplication;
 import cn.henan.skillshub.events.Topics;
 import cn.henan.skillshub.simulator.realname.RealNameSimulator;
-import cn.henan.skillshub.simulator.realname.SimulatedCounts;
+import cn.henan.skillshub.simulator.ExpectedOutcomes;
+import cn.henan.skillshub.simulator.SimulatorsConfiguration;
 import cn.henan.skillshub.support.ExchangeSchemaForTests;
 import cn.henan.skillshub.support.ExchangeSchemaForTests.Simulators;
 import cn.henan.skillshub.support.TopicReader;
@@ -31,7 +32,7 @@ import org.testcontainers.kafka.KafkaContainer;
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(classes = SkillsHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(ExchangeSchemaForTests.class)
+@Import({SimulatorsConfiguration.class, ExchangeSchemaForTests.class})
 class RealNameContainersIntegrationTests {
 
     @Container
@@ -58,7 +59,7 @@ class RealNameContainersIntegrationTests {
     @Test
     void everyRowBecomesOneEventOrOneRejectOnContainers() {
         RealNameSimulator simulator = simulators.create("Q7TC", 3, 0.2);
-        SimulatedCounts expected = simulator.openClasses();
+        ExpectedOutcomes expected = simulator.openClasses();
         expected.add(simulator.write(200));
         TopicReader reader = new TopicReader(KAFKA.getBootstrapServers());
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {

@@ -1,6 +1,7 @@
 package cn.henan.skillshub.support;
 
 import cn.henan.skillshub.SkillsHubApplication;
+import cn.henan.skillshub.simulator.SimulatorsConfiguration;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -13,8 +14,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole hub against real parts: the in-JVM KRaft broker of spring-kafka-test and the PostgreSQL server on
- * 127.0.0.1:5432. Every test class with this annotation shares one application context (and so one broker);
+ * The whole hub against real parts: the in-JVM KRaft broker of spring-kafka-test, the PostgreSQL server on
+ * 127.0.0.1:5432, and the source simulators on the hub's own web server (HTTP) and a free port (SFTP), imported from
+ * src/local as the hub's jar never has them. Every test class with this annotation shares one application context (and so one broker);
  * each test tells its own records apart by the run tag of the simulator that wrote them.
  */
 @Target(ElementType.TYPE)
@@ -23,7 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(classes = SkillsHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(kraft = true, partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @ActiveProfiles("test")
-@Import(ExchangeSchemaForTests.class)
+@Import({SimulatorsConfiguration.class, ExchangeSchemaForTests.class})
 @ContextConfiguration(initializers = TestSchemaInitializer.class)
 public @interface HubIntegrationTest {
 }

@@ -9,7 +9,7 @@ import cn.henan.skillshub.events.Topics;
 import cn.henan.skillshub.publishing.CheckpointStore;
 import cn.henan.skillshub.simulator.evaluation.EvaluationBodySimulator;
 import cn.henan.skillshub.simulator.evaluation.EvaluationBodySimulators;
-import cn.henan.skillshub.simulator.http.ExpectedOutcomes;
+import cn.henan.skillshub.simulator.ExpectedOutcomes;
 import cn.henan.skillshub.sources.rest.PublishedEvents;
 import cn.henan.skillshub.support.HubIntegrationTest;
 import java.time.Duration;

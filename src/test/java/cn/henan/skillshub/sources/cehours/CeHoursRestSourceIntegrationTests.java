@@ -8,7 +8,7 @@ import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.Topics;
 import cn.henan.skillshub.simulator.cehours.CeRegistrySimulator;
 import cn.henan.skillshub.simulator.cehours.CeRegistrySimulators;
-import cn.henan.skillshub.simulator.http.ExpectedOutcomes;
+import cn.henan.skillshub.simulator.ExpectedOutcomes;
 import cn.henan.skillshub.simulator.realname.RealNameSimulator;
 import cn.henan.skillshub.sources.rest.HmacRequestSignature;
 import cn.henan.skillshub.sources.rest.PublishedEvents;

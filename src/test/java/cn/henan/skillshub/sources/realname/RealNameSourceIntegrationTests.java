@@ -15,7 +15,7 @@ import cn.henan.skillshub.publishing.RecordOutcome;
 import cn.henan.skillshub.publishing.SourceBatch;
 import cn.henan.skillshub.publishing.SourceMetrics;
 import cn.henan.skillshub.simulator.realname.RealNameSimulator;
-import cn.henan.skillshub.simulator.realname.SimulatedCounts;
+import cn.henan.skillshub.simulator.ExpectedOutcomes;
 import cn.henan.skillshub.support.ExchangeSchemaForTests.Simulators;
 import cn.henan.skillshub.support.HubIntegrationTest;
 import cn.henan.skillshub.support.TopicReader;
@@ -95,7 +95,7 @@ class RealNameSourceIntegrationTests {
     @Test
     void everyRowBecomesExactlyOneEventOrOneRejectWithItsReason() throws IOException {
         RealNameSimulator simulator = simulators.create("Q7E2E", 42, 0.2);
-        SimulatedCounts expected = simulator.openClasses();
+        ExpectedOutcomes expected = simulator.openClasses();
         expected.add(simulator.write(400));
 
         awaitAllFeedsDrained();
@@ -181,7 +181,7 @@ class RealNameSourceIntegrationTests {
     @Test
     void aRouteKilledMidStreamResumesFromItsCommittedCheckpointWithNoGapAndNoDuplicate() throws Exception {
         RealNameSimulator simulator = simulators.create("Q7KIL", 99, 0);
-        SimulatedCounts expected = simulator.openClasses();
+        ExpectedOutcomes expected = simulator.openClasses();
         String sourceId = "realname-training.enrolments";
         for (int round = 0; round < 6; round++) {
             expected.add(simulator.write(60));
@@ -338,7 +338,7 @@ class RealNameSourceIntegrationTests {
         java.util.Map<String, Object> config = new java.util.HashMap<>();
         config.put("bootstrap.servers", bootstrapServers);
         config.put("transactional.id", "skills-hub-" + sourceId);
-        SimulatedCounts missed;
+        ExpectedOutcomes missed;
         try (org.apache.kafka.clients.producer.KafkaProducer<String, String> secondInstance =
                      new org.apache.kafka.clients.producer.KafkaProducer<>(config,
                              new org.apache.kafka.common.serialization.StringSerializer(),

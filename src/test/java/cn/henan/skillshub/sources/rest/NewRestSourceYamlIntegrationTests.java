@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.henan.skillshub.events.Topics;
 import cn.henan.skillshub.simulator.evaluation.EvaluationBodySimulators;
-import cn.henan.skillshub.simulator.http.ExpectedOutcomes;
+import cn.henan.skillshub.simulator.ExpectedOutcomes;
 import cn.henan.skillshub.support.HubIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

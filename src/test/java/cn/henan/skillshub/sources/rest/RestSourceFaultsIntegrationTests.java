@@ -8,11 +8,10 @@ import cn.henan.skillshub.publishing.CheckpointStore;
 import cn.henan.skillshub.simulator.cehours.CeRegistrySimulators;
 import cn.henan.skillshub.simulator.evaluation.EvaluationBodySimulator;
 import cn.henan.skillshub.simulator.evaluation.EvaluationBodySimulators;
-import cn.henan.skillshub.simulator.http.ExpectedOutcomes;
+import cn.henan.skillshub.simulator.ExpectedOutcomes;
 import cn.henan.skillshub.simulator.http.Fault;
 import cn.henan.skillshub.simulator.http.FaultInjector;
 import cn.henan.skillshub.simulator.realname.RealNameSimulator;
-import cn.henan.skillshub.simulator.realname.SimulatedCounts;
 import cn.henan.skillshub.support.ExchangeSchemaForTests.Simulators;
 import cn.henan.skillshub.support.HubIntegrationTest;
 import java.time.Duration;
@@ -116,7 +115,7 @@ class RestSourceFaultsIntegrationTests {
 
         // Meanwhile the real-name feeds and the CE registry are pulled as ever.
         RealNameSimulator training = realName.create("RNFLOW", 17, 0);
-        SimulatedCounts trainingExpected = training.openClasses();
+        ExpectedOutcomes trainingExpected = training.openClasses();
         trainingExpected.add(training.write(50));
         ExpectedOutcomes ceExpected = registry.simulator().write(20, "CEFLOW");
         PublishedEvents published = new PublishedEvents(bootstrapServers);
