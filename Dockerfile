@@ -1,19 +1,33 @@
-# Runtime image of the hub. It only packages what was built on the host, so building it needs neither Maven nor
-# the network: run `mvn -B package` first (it leaves target/skills-hub-0.1.0-SNAPSHOT.jar), then `docker build .`
-# or `docker-compose up --build`.
-FROM eclipse-temurin:17-jre
+# Two images, packaging only what `mvn -B -ntp -DskipTests package` left in target/, so building them needs neither
+# Maven nor the network:
+#   hub         (the default: `docker build .`) the hub's jar and routes/, nothing else: no simulator class and no
+#               MINA SSHD (.ci/run lists the jar and fails if it holds any).
+#   simulators  (`docker build --target simulators .`) the simulated source systems of docker-compose's simulator
+#               service: the same jar, plus target/simulators/ (the src/local classes as one jar, and MINA SSHD),
+#               put on the classpath by Spring Boot's PropertiesLauncher (loader.path).
+# `docker-compose up --build` builds both.
 
+FROM eclipse-temurin:17-jre AS base
 WORKDIR /app
-# The route files and the Kafka contract are read from the working directory at start (file:routes/*.yaml,
-# kafka/topics.yaml), so they sit beside the jar and can be replaced by a mounted volume without a rebuild.
 COPY target/skills-hub-0.1.0-SNAPSHOT.jar /app/skills-hub.jar
-COPY routes/ /app/routes/
-COPY kafka/ /app/kafka/
-
-# The hub needs no root: it only opens outgoing connections and port 8080.
+# Neither needs root: they open outgoing connections and their own ports only.
 RUN useradd --system --no-create-home --uid 10001 skillshub
 USER skillshub
 
+FROM base AS simulators
+COPY target/simulators/ /app/simulators/
+# HTTP (evaluation body A, the CE registry) and SFTP (the SFTP evaluation body).
+EXPOSE 8081 2222
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-Dloader.path=/app/simulators", \
+            "-Dloader.main=cn.henan.skillshub.simulator.SimulatorsApplication", \
+            "-cp", "/app/skills-hub.jar", "org.springframework.boot.loader.launch.PropertiesLauncher"]
+
+# Last, so that a plain `docker build .` builds the hub.
+FROM base AS hub
+# The route files are read from the working directory at start (file:routes/*.yaml), so they sit beside the jar
+# and can be replaced by a mounted volume without a rebuild. The Kafka contract (kafka/topics.yaml, the schemas) is
+# inside the jar.
+COPY routes/ /app/routes/
 EXPOSE 8080
 # Heap from the container's memory limit rather than the host's; more options through JAVA_TOOL_OPTIONS.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/skills-hub.jar"]
