@@ -32,6 +32,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class LocalRun {
 
     private static final Logger log = LoggerFactory.getLogger(LocalRun.class);
+    /**
+     * Both contexts share the JVM's one logging system, set up by the first to start: no application name in the
+     * lines (it would be the simulators' on the hub's lines too; the logger names tell them apart), and no shutdown
+     * handler stopping it before the simulators and the broker are stopped.
+     */
+    private static final String[] SHARED = {"logging.include-application-name=false",
+            "logging.register-shutdown-hook=false"};
 
     private LocalRun() {
     }
@@ -42,7 +49,9 @@ public final class LocalRun {
                 ? new LocalKafkaBroker(Path.of("").toAbsolutePath(), port(System.getenv("KAFKA_PORT")))
                 : null;
         Stopping stopping = new Stopping(broker);
-        // Runs after the contexts Spring Boot closes itself (the hub's), on Ctrl-C as on System.exit.
+        // Runs after the contexts Spring Boot closes itself (the hub's), on Ctrl-C as on System.exit. Spring Boot's
+        // own handler that stops the logging system is switched off (SHARED), else it might run first and swallow
+        // what the simulators and the broker say as they stop.
         SpringApplication.getShutdownHandlers().add(stopping);
         try {
             CompletableFuture<Void> brokerReady = broker == null
@@ -52,11 +61,17 @@ public final class LocalRun {
                 log.info("KAFKA_BOOTSTRAP_SERVERS={}: using that broker, starting none", bootstrapServers);
             }
             stopping.simulators = SimulatorsApplication.application()
+                    .main(SimulatorsApplication.class)
+                    .properties(SHARED)
                     .bannerMode(Banner.Mode.OFF)
                     .registerShutdownHook(false) // closed by Stopping, after the hub
                     .run();
             brokerReady.join();
-            new SpringApplicationBuilder(SkillsHubApplication.class).profiles("local").run(args);
+            new SpringApplicationBuilder(SkillsHubApplication.class)
+                    .main(SkillsHubApplication.class)
+                    .properties(SHARED)
+                    .profiles("local")
+                    .run(args);
         } catch (CompletionException e) {
             log.error("The local run did not start: {}", e.getCause().getMessage());
             System.exit(1);
