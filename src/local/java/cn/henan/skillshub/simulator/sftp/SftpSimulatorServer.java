@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An SFTP server in the hub's JVM whose file system is a local folder: what an evaluation body's SFTP server is
+ * An SFTP server in this JVM whose file system is a local folder: what an evaluation body's SFTP server is
  * to the hub. One user, authenticated by password or by a public key listed in {@code authorized_keys} of the
  * state folder. Its host key is generated once and kept in the state folder, and it writes the
  * {@code known_hosts} file the hub's route trusts — so the route checks the host key strictly even here.

@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code X-Api-Token: <token>}: the scheme of an evaluation body's API. A header of its own rather than
- * {@code Authorization: Bearer}, because the local simulators are served by the hub's web server, whose own API
- * security reads every {@code Authorization: Bearer} as a hub API key.
+ * {@code Authorization: Bearer}, so that a body's token is never read as a hub API key where the two pass through
+ * one web server (the integration tests serve the simulated bodies from the hub's).
  */
 @Component(ApiTokenSigner.BEAN)
 class ApiTokenSigner implements RequestSigner {
