@@ -10,7 +10,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 /**
  * The local default, {@code mvn spring-boot:run}: the broker (unless {@code KAFKA_BOOTSTRAP_SERVERS} names one),
@@ -70,6 +74,8 @@ public final class LocalRun {
             new SpringApplicationBuilder(SkillsHubApplication.class)
                     .main(SkillsHubApplication.class)
                     .properties(SHARED)
+                    .initializers(context -> context.getBeanFactory().registerSingleton(
+                            TestConfigurationsOutOfScan.class.getName(), new TestConfigurationsOutOfScan()))
                     .profiles("local")
                     .run(args);
         } catch (CompletionException e) {
@@ -90,6 +96,28 @@ public final class LocalRun {
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * src/local is compiled into target/test-classes, so the tests' classes are on this classpath too; their
+     * {@code @TestConfiguration}s (which a test context leaves out of its scan itself) stay out of the hub's.
+     */
+    private static final class TestConfigurationsOutOfScan extends TypeExcludeFilter {
+
+        @Override
+        public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
+            return reader.getAnnotationMetadata().hasAnnotation(TestConfiguration.class.getName());
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other != null && other.getClass() == getClass();
+        }
+
+        @Override
+        public int hashCode() {
+            return getClass().hashCode();
+        }
     }
 
     /** What the local run started besides the hub, closed in order; safe to run more than once. */
