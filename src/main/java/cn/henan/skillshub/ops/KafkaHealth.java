@@ -1,6 +1,6 @@
 package cn.henan.skillshub.ops;
 
-import cn.henan.skillshub.publishing.KafkaConnection;
+import cn.henan.skillshub.kafka.KafkaConnection;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;

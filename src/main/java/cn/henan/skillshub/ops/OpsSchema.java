@@ -2,6 +2,7 @@ package cn.henan.skillshub.ops;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,9 +11,17 @@ import org.springframework.stereotype.Component;
  * numbers can collide with the other's.
  */
 @Component
-class OpsSchema {
+class OpsSchema implements SmartInitializingSingleton {
+
+    private final DataSource dataSource;
 
     OpsSchema(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Before any bean starts (the rejection index's consumer writes to these tables). */
+    @Override
+    public void afterSingletonsInstantiated() {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/ops")

@@ -3,9 +3,8 @@ package cn.henan.skillshub.ops;
 import cn.henan.skillshub.events.EventJson;
 import cn.henan.skillshub.events.RecordRejected;
 import cn.henan.skillshub.events.Topics;
-import cn.henan.skillshub.publishing.KafkaConnection;
+import cn.henan.skillshub.kafka.KafkaConnection;
 import io.cloudevents.CloudEvent;
-import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.util.Map;
@@ -20,6 +19,7 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -30,14 +30,14 @@ import org.springframework.util.backoff.FixedBackOff;
  * down the consumer waits and retries; a record that is not a reject is logged and skipped.
  */
 @Component
-class RejectionIndex {
+class RejectionIndex implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RejectionIndex.class);
 
     private final JdbcTemplate jdbc;
     private final KafkaMessageListenerContainer<String, byte[]> container;
 
-    RejectionIndex(KafkaConnection kafka, JdbcTemplate jdbc, OpsSchema schema,
+    RejectionIndex(KafkaConnection kafka, JdbcTemplate jdbc,
                    @Value("${skillshub.ops.rejections.group-id:skills-hub-ops-rejections}") String groupId) {
         this.jdbc = jdbc;
         Map<String, Object> config = kafka.committedReaderConfig("skills-hub-ops-rejections");
@@ -48,7 +48,17 @@ class RejectionIndex {
         this.container = new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(config), properties);
         container.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(2000, FixedBackOff.UNLIMITED_ATTEMPTS)));
         container.setBeanName("opsRejectionIndex");
+    }
+
+    /** Started with the other lifecycle beans, once the ops tables and the topics exist. */
+    @Override
+    public void start() {
         container.start();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return container.isRunning();
     }
 
     void index(ConsumerRecord<String, byte[]> record) {
@@ -81,8 +91,8 @@ class RejectionIndex {
         }
     }
 
-    @PreDestroy
-    void stop() {
+    @Override
+    public void stop() {
         container.stop();
     }
 }

@@ -23,7 +23,7 @@ class Rejections {
 
     private final JdbcTemplate jdbc;
 
-    Rejections(JdbcTemplate jdbc, OpsSchema schema) {
+    Rejections(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

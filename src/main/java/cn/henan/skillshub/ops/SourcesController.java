@@ -1,5 +1,8 @@
 package cn.henan.skillshub.ops;
 
+import cn.henan.skillshub.runtime.Backfills;
+import cn.henan.skillshub.runtime.SourceStatus;
+import cn.henan.skillshub.runtime.Sources;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/sources", produces = MediaType.APPLICATION_JSON_VALUE)
 class SourcesController {
 
-    private final SourceOperations sources;
-    private final SourceBackfill backfill;
+    private final Sources sources;
+    private final Backfills backfill;
 
-    SourcesController(SourceOperations sources, SourceBackfill backfill) {
+    SourcesController(Sources sources, Backfills backfill) {
         this.sources = sources;
         this.backfill = backfill;
     }
@@ -57,7 +60,7 @@ class SourcesController {
 
     @Operation(summary = "Pull a time window of a source again (PLATFORM or OPS); same records, same ce_ids")
     @PostMapping(path = "/{id}/backfill", consumes = MediaType.APPLICATION_JSON_VALUE)
-    SourceBackfill.Result backfill(@PathVariable String id, @Valid @RequestBody Window window, Authentication caller) {
+    Backfills.Result backfill(@PathVariable String id, @Valid @RequestBody Window window, Authentication caller) {
         return backfill.backfill(id, window.from(), window.to(), caller.getName());
     }
 }

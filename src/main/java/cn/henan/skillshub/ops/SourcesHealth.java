@@ -1,5 +1,7 @@
 package cn.henan.skillshub.ops;
 
+import cn.henan.skillshub.runtime.SourceRoute;
+import cn.henan.skillshub.runtime.Sources;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +20,9 @@ class SourcesHealth extends AbstractHealthIndicator {
 
     private static final Set<String> UP_STATES = Set.of("running", "failing", "paused", "starting", "resuming");
 
-    private final SourceOperations sources;
+    private final Sources sources;
 
-    SourcesHealth(SourceOperations sources) {
+    SourcesHealth(Sources sources) {
         super("source routes not readable");
         this.sources = sources;
     }

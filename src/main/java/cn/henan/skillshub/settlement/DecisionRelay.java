@@ -3,11 +3,11 @@ package cn.henan.skillshub.settlement;
 import cn.henan.skillshub.events.CanonicalEvent;
 import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.SubsidyDecided;
-import cn.henan.skillshub.publishing.BatchPublisher;
-import cn.henan.skillshub.publishing.Checkpoint;
-import cn.henan.skillshub.publishing.RecordOutcome;
-import cn.henan.skillshub.publishing.SourceBatch;
-import cn.henan.skillshub.publishing.SourceFencedException;
+import cn.henan.skillshub.runtime.SourceTransactions;
+import cn.henan.skillshub.runtime.Checkpoint;
+import cn.henan.skillshub.runtime.RecordOutcome;
+import cn.henan.skillshub.runtime.SourceBatch;
+import cn.henan.skillshub.runtime.SourceFencedException;
 import cn.henan.skillshub.settlement.Ledger.DecisionRow;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes the ledger's decision table — the outbox — to {@code skills.subsidy.decisions.v1}. It is a source like
- * any other for {@link BatchPublisher}: each batch of decisions and the position after it (the last decision id)
+ * any other for {@link SourceTransactions}: each batch of decisions and the position after it (the last decision id)
  * are committed in one Kafka transaction, under the transactional id of source {@value #SOURCE_ID}. A crash between
  * the two is impossible to see: either the decisions and the position are both on Kafka, or neither is and the
  * relay sends them again from the last committed position. So every decision is published exactly once.
@@ -41,7 +41,7 @@ class DecisionRelay {
     private static final Logger log = LoggerFactory.getLogger(DecisionRelay.class);
 
     private final Ledger ledger;
-    private final BatchPublisher publisher;
+    private final SourceTransactions publisher;
     private final long intervalMs;
     private final int batchSize;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -50,7 +50,7 @@ class DecisionRelay {
         return thread;
     });
 
-    DecisionRelay(Ledger ledger, BatchPublisher publisher,
+    DecisionRelay(Ledger ledger, SourceTransactions publisher,
                   @Value("${skillshub.settlement.relay.interval-ms:200}") long intervalMs,
                   @Value("${skillshub.settlement.relay.batch-size:500}") int batchSize) {
         this.ledger = ledger;

@@ -1,7 +1,6 @@
 package cn.henan.skillshub.settlement;
 
-import cn.henan.skillshub.publishing.KafkaConnection;
-import cn.henan.skillshub.publishing.TopicInitializer;
+import cn.henan.skillshub.kafka.KafkaConnection;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -31,7 +30,6 @@ class SettlementConfiguration {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> settlementListenerFactory(
             KafkaConnection kafka,
-            TopicInitializer topics, // the topics exist before the consumer subscribes
             ParkedEvents parked,
             @Value("${skillshub.settlement.group-id}") String groupId,
             @Value("${skillshub.settlement.concurrency:2}") int concurrency,

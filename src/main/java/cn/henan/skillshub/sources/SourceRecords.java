@@ -1,6 +1,9 @@
 package cn.henan.skillshub.sources;
 
 import cn.henan.skillshub.events.CanonicalEvent;
+import cn.henan.skillshub.runtime.FieldReader;
+import cn.henan.skillshub.runtime.RecordRejectedException;
+import cn.henan.skillshub.runtime.SourceRecord;
 import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.RejectReason;
 import cn.henan.skillshub.events.Rfc3339;

@@ -5,14 +5,14 @@ import cn.henan.skillshub.events.EventEnvelope;
 import cn.henan.skillshub.events.EventJson;
 import cn.henan.skillshub.events.EventSchemas;
 import cn.henan.skillshub.person.PersonKeys;
-import cn.henan.skillshub.publishing.RecordOutcome;
+import cn.henan.skillshub.runtime.RecordOutcome;
 import cn.henan.skillshub.reference.CatalogueEntry;
 import cn.henan.skillshub.reference.Institution;
 import cn.henan.skillshub.reference.ReferenceData;
 import cn.henan.skillshub.simulator.realname.SimulatedPeople;
-import cn.henan.skillshub.sources.RecordPipeline;
-import cn.henan.skillshub.sources.SourceRecord;
-import cn.henan.skillshub.sources.SourceRecordMapper;
+import cn.henan.skillshub.runtime.RecordPipeline;
+import cn.henan.skillshub.runtime.SourceRecord;
+import cn.henan.skillshub.runtime.SourceRecordMapper;
 import cn.henan.skillshub.sources.SourceRecords;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -96,7 +96,7 @@ public class PerRecordPathBenchmark {
     }
 
     /**
-     * The whole path: what {@code JdbcKeysetPoll} and {@code BatchPublisher} do per record. The data is
+     * The whole path: what {@code JdbcKeysetPoll} and {@code SourceTransactions} do per record. The data is
      * serialised once, in the pipeline; the record's value is those bytes ({@code RecordOutcome.toRecord}).
      */
     @Benchmark

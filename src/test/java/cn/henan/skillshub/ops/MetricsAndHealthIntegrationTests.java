@@ -3,7 +3,7 @@ package cn.henan.skillshub.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.henan.skillshub.publishing.CheckpointStore;
+import cn.henan.skillshub.runtime.CheckpointStore;
 import cn.henan.skillshub.simulator.realname.RealNameSimulator;
 import cn.henan.skillshub.support.ExchangeSchemaForTests.Simulators;
 import cn.henan.skillshub.support.HubApi;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.henan.skillshub.events.Topics;
 import cn.henan.skillshub.person.IdNumber;
-import cn.henan.skillshub.publishing.CheckpointStore;
+import cn.henan.skillshub.runtime.CheckpointStore;
 import cn.henan.skillshub.simulator.evaluation.EvaluationBodySimulators;
 import cn.henan.skillshub.simulator.realname.RealNameSimulator;
 import cn.henan.skillshub.support.ExchangeSchemaForTests.Simulators;

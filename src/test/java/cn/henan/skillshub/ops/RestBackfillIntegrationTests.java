@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.henan.skillshub.events.Topics;
-import cn.henan.skillshub.publishing.Checkpoint;
-import cn.henan.skillshub.publishing.CheckpointStore;
+import cn.henan.skillshub.runtime.Checkpoint;
+import cn.henan.skillshub.runtime.CheckpointStore;
 import cn.henan.skillshub.simulator.evaluation.EvaluationBodySimulator;
 import cn.henan.skillshub.simulator.evaluation.EvaluationBodySimulators;
 import cn.henan.skillshub.simulator.ExpectedOutcomes;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.henan.skillshub.events.Topics;
-import cn.henan.skillshub.publishing.Checkpoint;
-import cn.henan.skillshub.publishing.CheckpointStore;
-import cn.henan.skillshub.publishing.SourceMetrics;
+import cn.henan.skillshub.runtime.Checkpoint;
+import cn.henan.skillshub.runtime.CheckpointStore;
+import cn.henan.skillshub.runtime.SourceTracker;
 import cn.henan.skillshub.simulator.realname.RealNameSimulator;
 import cn.henan.skillshub.support.ExchangeSchemaForTests.Simulators;
 import cn.henan.skillshub.support.HubApi;
@@ -56,7 +56,7 @@ class SourcesApiIntegrationTests {
     @Autowired
     CheckpointStore checkpoints;
     @Autowired
-    SourceMetrics metrics;
+    SourceTracker metrics;
     @Autowired
     CamelContext camel;
     @Value("${spring.kafka.bootstrap-servers}")

@@ -3,7 +3,8 @@ package cn.henan.skillshub.sources.cehours;
 import cn.henan.skillshub.events.EventJson;
 import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.Topics;
-import cn.henan.skillshub.publishing.KafkaConnection;
+import cn.henan.skillshub.kafka.KafkaConnection;
+import cn.henan.skillshub.kafka.TopicLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -11,15 +12,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,12 +37,11 @@ public class TrainingCertificateHours {
     private static final Logger log = LoggerFactory.getLogger(TrainingCertificateHours.class);
     private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(30);
 
-    private final KafkaConnection kafka;
     private final Map<String, BigDecimal> hoursByCertificate = new HashMap<>();
-    private KafkaConsumer<String, byte[]> consumer;
+    private final TopicLog completions;
 
     TrainingCertificateHours(KafkaConnection kafka) {
-        this.kafka = kafka;
+        this.completions = new TopicLog(kafka, Topics.TRAINING, "skills-hub-training-certificate-hours");
     }
 
     /** The training hours of this certificate, if the hub has published its completion. */
@@ -61,24 +56,7 @@ public class TrainingCertificateHours {
 
     /** Reads the topic up to its last stable offset now: every completion committed before this call. */
     private void catchUp() {
-        if (consumer == null) {
-            consumer = new KafkaConsumer<>(kafka.committedReaderConfig("skills-hub-training-certificate-hours"),
-                    new StringDeserializer(), new ByteArrayDeserializer());
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TRAINING).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-        }
-        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
-        long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
-        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(Topics.TRAINING + " not read to its end within " + CATCH_UP_LIMIT);
-            }
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                remember(record);
-            }
-        }
+        completions.readToEnd(this::remember, CATCH_UP_LIMIT);
     }
 
     private void remember(ConsumerRecord<String, byte[]> record) {
@@ -102,8 +80,6 @@ public class TrainingCertificateHours {
 
     @PreDestroy
     synchronized void close() {
-        if (consumer != null) {
-            consumer.close(Duration.ofSeconds(5));
-        }
+        completions.close();
     }
 }

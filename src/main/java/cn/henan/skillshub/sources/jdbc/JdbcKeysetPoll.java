@@ -1,16 +1,14 @@
 package cn.henan.skillshub.sources.jdbc;
 
-import cn.henan.skillshub.publishing.BatchPublisher;
-import cn.henan.skillshub.publishing.Checkpoint;
-import cn.henan.skillshub.publishing.RecordOutcome;
-import cn.henan.skillshub.publishing.SourceBatch;
-import cn.henan.skillshub.publishing.SourceMetrics;
-import cn.henan.skillshub.sources.RecordPipeline;
-import cn.henan.skillshub.sources.SourceRecord;
-import cn.henan.skillshub.sources.SourceRecordMapper;
-import java.sql.Timestamp;
+import cn.henan.skillshub.runtime.SourceTransactions;
+import cn.henan.skillshub.runtime.Checkpoint;
+import cn.henan.skillshub.runtime.RecordOutcome;
+import cn.henan.skillshub.runtime.SourceBatch;
+import cn.henan.skillshub.runtime.SourceTracker;
+import cn.henan.skillshub.runtime.RecordPipeline;
+import cn.henan.skillshub.runtime.SourceRecord;
+import cn.henan.skillshub.runtime.SourceRecordMapper;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -34,26 +32,23 @@ public class JdbcKeysetPoll {
     /** The position of the last row read in this poll: where its next batch is read from, ahead of the commit. */
     private static final String READ_UP_TO = "skillshubReadUpTo";
 
-    static final String UPDATED_AT = "updatedAt";
-    static final String ID = "id";
-    private static final Instant BEGINNING = Instant.parse("1970-01-01T00:00:00Z");
 
-    private final BatchPublisher publisher;
+    private final SourceTransactions publisher;
     private final RecordPipeline pipeline;
-    private final SourceMetrics metrics;
+    private final SourceTracker tracker;
     private final ApplicationContext beans;
 
-    JdbcKeysetPoll(BatchPublisher publisher, RecordPipeline pipeline, SourceMetrics metrics, ApplicationContext beans) {
+    JdbcKeysetPoll(SourceTransactions publisher, RecordPipeline pipeline, SourceTracker tracker, ApplicationContext beans) {
         this.publisher = publisher;
         this.pipeline = pipeline;
-        this.metrics = metrics;
+        this.tracker = tracker;
         this.beans = beans;
     }
 
     /**
      * Sets the keyset cursor as the query's parameters: at the start of a poll the committed checkpoint's
      * {@code (updated_at, id)}; within a poll the last row read, so the next batch is read while the previous one
-     * is still being committed (see {@link BatchPublisher#publishInBackground}). Should that commit fail, the
+     * is still being committed (see {@link SourceTransactions#publishInBackground}). Should that commit fail, the
      * batch read ahead is dropped unsent and the next poll starts again from the committed checkpoint.
      */
     public void prepare(Exchange exchange) {
@@ -64,10 +59,9 @@ public class JdbcKeysetPoll {
             Checkpoint checkpoint = publisher.resumePoint(exchange.getMessage().getHeader(SOURCE_ID, String.class));
             position = checkpoint.position();
         }
-        Instant updatedAt = position.containsKey(UPDATED_AT) ? Instant.parse(position.get(UPDATED_AT)) : BEGINNING;
-        long id = position.containsKey(ID) ? Long.parseLong(position.get(ID)) : 0L;
-        exchange.getMessage().setHeader("cursorUpdatedAt", OffsetDateTime.ofInstant(updatedAt, ZoneOffset.UTC));
-        exchange.getMessage().setHeader("cursorId", id);
+        JdbcFeed.Cursor cursor = JdbcFeed.Cursor.ofPosition(position).orElse(JdbcFeed.Cursor.BEGINNING);
+        exchange.getMessage().setHeader("cursorUpdatedAt", OffsetDateTime.ofInstant(cursor.updatedAt(), ZoneOffset.UTC));
+        exchange.getMessage().setHeader("cursorId", cursor.id());
         exchange.getMessage().setBody(null);
     }
 
@@ -86,11 +80,9 @@ public class JdbcKeysetPoll {
                 SourceRecordMapper.class);
         List<SourceRecord> records = new ArrayList<>(rows.size());
         for (Map<String, Object> row : rows) {
-            records.add(new SourceRecord(sourceId, sourceSystem, updatedAtOf(row) + "#" + row.get("id"), row));
+            records.add(new SourceRecord(sourceId, sourceSystem, JdbcFeed.Cursor.ofRow(row).asText(), row));
         }
-        Map<String, Object> lastRow = rows.get(rows.size() - 1);
-        Map<String, String> last = Map.of(UPDATED_AT, updatedAtOf(lastRow).toString(), ID,
-                String.valueOf(lastRow.get("id")));
+        Map<String, String> last = JdbcFeed.Cursor.ofRow(rows.get(rows.size() - 1)).asPosition();
         // Mapping and schema validation are the CPU-heavy part of a batch: on all cores, in the batch's order.
         // Mappers are stateless (see SourceRecordMapper), so records can be mapped side by side.
         List<RecordOutcome> outcomes = records.parallelStream().map(record -> pipeline.process(record, mapper))
@@ -103,14 +95,7 @@ public class JdbcKeysetPoll {
     public void polled(Exchange exchange) {
         publisher.awaitPublished(exchange.getMessage().getHeader(SOURCE_ID, String.class));
         long started = exchange.getProperty(POLL_STARTED, Long.class);
-        metrics.polled(exchange.getMessage().getHeader(SOURCE_ID, String.class),
+        tracker.polled(exchange.getMessage().getHeader(SOURCE_ID, String.class),
                 Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    private static Instant updatedAtOf(Map<String, Object> row) {
-        Object updatedAt = row.get("updated_at");
-        return updatedAt instanceof Timestamp ts ? ts.toInstant()
-                : updatedAt instanceof OffsetDateTime odt ? odt.toInstant()
-                : Instant.parse(String.valueOf(updatedAt));
     }
 }

@@ -1,5 +1,7 @@
 package cn.henan.skillshub.sources.jdbc;
 
+import cn.henan.skillshub.runtime.SourceErrorPolicy;
+import cn.henan.skillshub.runtime.SourceRegistry;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +20,18 @@ class JdbcKeysetPollTemplate extends RouteBuilder {
 
     static final String TEMPLATE = "jdbc-keyset-poll";
 
+    private final SourceRegistry registry;
+    private final JdbcKeysetWay way;
+
+    JdbcKeysetPollTemplate(SourceRegistry registry, JdbcKeysetWay way) {
+        this.registry = registry;
+        this.way = way;
+    }
+
     @Override
     public void configure() {
         routeTemplate(TEMPLATE)
+                .configure(registry.registration(way))
                 .templateParameter("sourceId", null, "the source's id: route id, checkpoint key, transactional id")
                 .templateParameter("sourceSystem", null, "ce_source of the events, e.g. /sources/realname-training")
                 .templateParameter("feed", null, "table or view to poll; must have updated_at and id")

@@ -6,10 +6,10 @@ import cn.henan.skillshub.events.TrainingEnrolled;
 import cn.henan.skillshub.person.PersonIdentity;
 import cn.henan.skillshub.reference.Level;
 import cn.henan.skillshub.reference.Occupation;
-import cn.henan.skillshub.sources.FieldReader;
-import cn.henan.skillshub.sources.RecordRejectedException;
-import cn.henan.skillshub.sources.SourceRecord;
-import cn.henan.skillshub.sources.SourceRecordMapper;
+import cn.henan.skillshub.runtime.FieldReader;
+import cn.henan.skillshub.runtime.RecordRejectedException;
+import cn.henan.skillshub.runtime.SourceRecord;
+import cn.henan.skillshub.runtime.SourceRecordMapper;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 

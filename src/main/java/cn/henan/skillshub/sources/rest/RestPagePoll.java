@@ -1,13 +1,12 @@
 package cn.henan.skillshub.sources.rest;
 
-import cn.henan.skillshub.publishing.BatchPublisher;
-import cn.henan.skillshub.publishing.RecordOutcome;
-import cn.henan.skillshub.publishing.SourceBatch;
-import cn.henan.skillshub.publishing.SourceMetrics;
-import cn.henan.skillshub.sources.RecordPipeline;
-import cn.henan.skillshub.sources.SourcePolls;
-import cn.henan.skillshub.sources.SourceRecord;
-import cn.henan.skillshub.sources.SourceRecordMapper;
+import cn.henan.skillshub.runtime.SourceTransactions;
+import cn.henan.skillshub.runtime.RecordOutcome;
+import cn.henan.skillshub.runtime.SourceBatch;
+import cn.henan.skillshub.runtime.SourceTracker;
+import cn.henan.skillshub.runtime.RecordPipeline;
+import cn.henan.skillshub.runtime.SourceRecord;
+import cn.henan.skillshub.runtime.SourceRecordMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,12 +62,10 @@ class RestPagePoll {
 
     private static final Logger log = LoggerFactory.getLogger(RestPagePoll.class);
 
-    private final BatchPublisher publisher;
+    private final SourceTransactions publisher;
     private final RecordPipeline pipeline;
-    private final SourceMetrics metrics;
+    private final SourceTracker tracker;
     private final RestPageClient client;
-    private final RestSourceHealth health;
-    private final SourcePolls polls;
     private final ApplicationContext beans;
     /**
      * Whether the current poll of each source reached {@link #fetch}: the breaker runs fetch on a copy of the
@@ -80,14 +77,12 @@ class RestPagePoll {
     /** When the current poll of each source began, for the lag: a poll that drains catches up to its start. */
     private final Map<String, Instant> pollStart = new ConcurrentHashMap<>();
 
-    RestPagePoll(BatchPublisher publisher, RecordPipeline pipeline, SourceMetrics metrics, RestPageClient client,
-                 RestSourceHealth health, SourcePolls polls, ApplicationContext beans) {
+    RestPagePoll(SourceTransactions publisher, RecordPipeline pipeline, SourceTracker tracker, RestPageClient client,
+                 ApplicationContext beans) {
         this.publisher = publisher;
         this.pipeline = pipeline;
-        this.metrics = metrics;
+        this.tracker = tracker;
         this.client = client;
-        this.health = health;
-        this.polls = polls;
         this.beans = beans;
     }
 
@@ -98,7 +93,7 @@ class RestPagePoll {
             Instant now = Instant.now();
             pollStart.put(sourceId, now);
             fellBack.put(sourceId, false);
-            polls.pollStarted(exchange.getFromRouteId(), now);
+            tracker.pollStarted(sourceId, now);
         }
         Map<String, String> position = publisher.resumePoint(sourceId).position();
         Map<String, String> query = new LinkedHashMap<>();
@@ -132,15 +127,12 @@ class RestPagePoll {
         Throwable cause = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class);
         // Camel marks every fallback "short-circuited"; a poll the breaker did not let through never reached fetch.
         if (cause instanceof CallNotPermittedException || !fetching.getOrDefault(sourceId, false)) {
-            health.shortCircuited(sourceId);
-            polls.failed(exchange.getFromRouteId(), "CircuitBreakerOpen",
-                    "circuit breaker open after repeated failures; poll not sent");
+            tracker.shortCircuited(sourceId);
             log.debug("source {}: circuit breaker open, poll skipped", sourceId);
             return;
         }
         String reason = cause == null ? "unknown" : cause.getMessage();
-        health.failed(sourceId, reason);
-        polls.failed(exchange.getFromRouteId(), cause == null ? "unknown" : cause.getClass().getSimpleName(), reason);
+        tracker.pageFailed(sourceId, cause == null ? "unknown" : cause.getClass().getSimpleName(), reason);
         log.warn("source {}: page at {} not fetched ({}); nothing committed, the next poll resumes from the"
                 + " checkpoint", sourceId, exchange.getProperty(QUERY), reason);
     }
@@ -192,10 +184,10 @@ class RestPagePoll {
         if (started == null || fellBack.getOrDefault(sourceId, false)) {
             return;
         }
-        metrics.polled(sourceId, Duration.ofNanos(System.nanoTime() - started));
+        tracker.polled(sourceId, Duration.ofNanos(System.nanoTime() - started));
         Instant began = pollStart.get(sourceId);
         if (began != null) {
-            polls.caughtUp(exchange.getFromRouteId(), began);
+            tracker.caughtUp(sourceId, began);
         }
     }
 

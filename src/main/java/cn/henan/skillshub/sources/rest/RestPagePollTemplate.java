@@ -1,5 +1,7 @@
 package cn.henan.skillshub.sources.rest;
 
+import cn.henan.skillshub.runtime.SourceErrorPolicy;
+import cn.henan.skillshub.runtime.SourceRegistry;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.CircuitBreakerDefinition;
 import org.apache.camel.model.Resilience4jConfigurationDefinition;
@@ -17,12 +19,19 @@ import org.springframework.stereotype.Component;
 class RestPagePollTemplate extends RouteBuilder {
 
     static final String TEMPLATE = "rest-page-poll";
-    /** The shared error policy of every source route (sources/jdbc SourceErrorPolicy). */
-    static final String SOURCE_ERRORS = "source-errors";
+
+    private final SourceRegistry registry;
+    private final RestPageWay way;
+
+    RestPagePollTemplate(SourceRegistry registry, RestPageWay way) {
+        this.registry = registry;
+        this.way = way;
+    }
 
     @Override
     public void configure() {
         RouteTemplateDefinition template = routeTemplate(TEMPLATE)
+                .configure(registry.registration(way))
                 .templateParameter("sourceId", null, "the source's id: route id, checkpoint key, transactional id")
                 .templateParameter("sourceSystem", null, "ce_source of the events, e.g. /sources/evaluation-body-a")
                 .templateParameter("baseUrl", null, "the records endpoint; the query is added by the template")
@@ -48,7 +57,7 @@ class RestPagePollTemplate extends RouteBuilder {
 
         CircuitBreakerDefinition breaker = template
                 .from("timer:{{sourceId}}?period={{pollIntervalMs}}&delay=500")
-                .routeConfigurationId(SOURCE_ERRORS)
+                .routeConfigurationId(SourceErrorPolicy.ID)
                 .setProperty(RestPagePoll.SOURCE_ID, constant("{{sourceId}}"))
                 .setProperty(RestPagePoll.SOURCE_SYSTEM, constant("{{sourceSystem}}"))
                 .setProperty(RestPagePoll.MAPPER, constant("{{mapper}}"))

@@ -1,7 +1,7 @@
 package cn.henan.skillshub.sources.sftp;
 
-import cn.henan.skillshub.sources.RecordRejectedException;
-import cn.henan.skillshub.sources.SourceRecord;
+import cn.henan.skillshub.runtime.RecordRejectedException;
+import cn.henan.skillshub.runtime.SourceRecord;
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;

@@ -1,15 +1,14 @@
 package cn.henan.skillshub.sources.sftp;
 
 import cn.henan.skillshub.events.RejectReason;
-import cn.henan.skillshub.publishing.BatchPublisher;
-import cn.henan.skillshub.publishing.Checkpoint;
-import cn.henan.skillshub.publishing.RecordOutcome;
-import cn.henan.skillshub.publishing.SourceBatch;
-import cn.henan.skillshub.publishing.SourceMetrics;
-import cn.henan.skillshub.sources.RecordPipeline;
-import cn.henan.skillshub.sources.SourcePolls;
-import cn.henan.skillshub.sources.SourceRecord;
-import cn.henan.skillshub.sources.SourceRecordMapper;
+import cn.henan.skillshub.runtime.SourceTransactions;
+import cn.henan.skillshub.runtime.Checkpoint;
+import cn.henan.skillshub.runtime.RecordOutcome;
+import cn.henan.skillshub.runtime.SourceBatch;
+import cn.henan.skillshub.runtime.SourceTracker;
+import cn.henan.skillshub.runtime.RecordPipeline;
+import cn.henan.skillshub.runtime.SourceRecord;
+import cn.henan.skillshub.runtime.SourceRecordMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -43,22 +42,19 @@ public class SftpFileDrop {
 
     private static final Logger log = LoggerFactory.getLogger(SftpFileDrop.class);
 
-    private final BatchPublisher publisher;
+    private final SourceTransactions publisher;
     private final RecordPipeline pipeline;
-    private final SourceMetrics metrics;
-    private final SourcePolls polls;
+    private final SourceTracker tracker;
     private final SftpPollWatch watch;
     private final Path spoolDirectory;
     private final long maxLineBytes;
 
-    SftpFileDrop(BatchPublisher publisher, RecordPipeline pipeline, SourceMetrics metrics, SourcePolls polls,
-                 SftpPollWatch watch,
+    SftpFileDrop(SourceTransactions publisher, RecordPipeline pipeline, SourceTracker tracker, SftpPollWatch watch,
                  @Value("${skillshub.sources.sftp.spool-directory:${java.io.tmpdir}/skills-hub-sftp}") Path spoolDirectory,
                  @Value("${skillshub.sources.sftp.max-line-bytes:1048576}") long maxLineBytes) {
         this.publisher = publisher;
         this.pipeline = pipeline;
-        this.metrics = metrics;
-        this.polls = polls;
+        this.tracker = tracker;
         this.watch = watch;
         this.spoolDirectory = spoolDirectory;
         this.maxLineBytes = maxLineBytes;
@@ -72,10 +68,11 @@ public class SftpFileDrop {
         if (content != null) {
             String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
             String routeId = exchange.getFromRouteId();
+            String sourceId = settings.sourceId();
             // The file waits since it was last written: its age is the lag while it is being published, and after
             // a failure, until a later poll gets it through.
             Long modified = exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
-            polls.waiting(routeId, modified == null ? Instant.now() : Instant.ofEpochMilli(modified));
+            tracker.waiting(sourceId, modified == null ? Instant.now() : Instant.ofEpochMilli(modified));
             try (SpooledFile file = SpooledFile.spool(content, spoolDirectory)) {
                 exchange.setProperty(TARGET_FOLDER, publish(settings, fileName, file, exchange.getContext()));
             } catch (IOException | RuntimeException | Error e) {
@@ -83,7 +80,7 @@ public class SftpFileDrop {
                 throw e;
             }
         }
-        metrics.polled(settings.sourceId(), Duration.ofNanos(System.nanoTime() - started));
+        tracker.polled(settings.sourceId(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     private String publish(FileDropSettings settings, String fileName, SpooledFile file, CamelContext camel)

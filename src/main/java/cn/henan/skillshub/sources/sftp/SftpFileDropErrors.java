@@ -1,7 +1,7 @@
 package cn.henan.skillshub.sources.sftp;
 
-import cn.henan.skillshub.publishing.SourceFencedException;
-import cn.henan.skillshub.sources.RouteStopper;
+import cn.henan.skillshub.runtime.SourceFencedException;
+import cn.henan.skillshub.runtime.RouteStopper;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,6 @@
 package cn.henan.skillshub.sources.sftp;
 
+import cn.henan.skillshub.runtime.SourceRegistry;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +22,19 @@ class SftpFileDropTemplate extends RouteBuilder {
 
     static final String TEMPLATE = "sftp-file-drop";
 
+    private final SourceRegistry registry;
+    private final SftpFileWay way;
+
+    SftpFileDropTemplate(SourceRegistry registry, SftpFileWay way) {
+        this.registry = registry;
+        this.way = way;
+    }
+
     @Override
     public void configure() {
         getContext().getPropertiesComponent().addPropertiesFunction(new FileCompletion());
         routeTemplate(TEMPLATE)
+                .configure(registry.registration(way))
                 .templateParameter("sourceId", null, "the source's id: route id, checkpoint key, transactional id")
                 .templateParameter("sourceSystem", null, "ce_source of the events, e.g. /sources/evaluation-bodies/x")
                 .templateParameter("mapper", "evaluationBodyRecordMapper", "bean name of the SourceRecordMapper")

@@ -1,6 +1,7 @@
 package cn.henan.skillshub.sources.sftp;
 
-import cn.henan.skillshub.sources.SourcePolls;
+import cn.henan.skillshub.runtime.SourceRegistry;
+import cn.henan.skillshub.runtime.SourceTracker;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * The poll strategy of every {@code sftp-file-drop} consumer ({@code pollStrategy=#sftpPollWatch}): it sees each
  * listing of the inbox begin, end, or fail — which the route itself never does, since a server that is down or
- * refuses the login produces no exchange at all — and tells {@link SourcePolls}:
+ * refuses the login produces no exchange at all — and tells the {@link SourceTracker}:
  * <ul>
  *   <li>a poll that failed (connection, login, listing) is the source's last failure, so it shows as failing;</li>
  *   <li>a poll that ended with every file it found published catches the source up to the poll's start;</li>
@@ -26,12 +27,14 @@ class SftpPollWatch extends RemoteFilePollingConsumerPollStrategy {
 
     static final String BEAN = "sftpPollWatch";
 
-    private final SourcePolls polls;
+    private final SourceTracker tracker;
+    private final SourceRegistry sources;
     private final Map<String, Instant> started = new ConcurrentHashMap<>();
     private final Map<String, Boolean> fileLeft = new ConcurrentHashMap<>();
 
-    SftpPollWatch(SourcePolls polls) {
-        this.polls = polls;
+    SftpPollWatch(SourceTracker tracker, SourceRegistry sources) {
+        this.tracker = tracker;
+        this.sources = sources;
     }
 
     @Override
@@ -41,7 +44,7 @@ class SftpPollWatch extends RemoteFilePollingConsumerPollStrategy {
             Instant now = Instant.now();
             started.put(routeId, now);
             fileLeft.put(routeId, false);
-            polls.pollStarted(routeId, now);
+            tracker.pollStarted(sources.sourceIdOf(routeId), now);
         }
         return super.begin(consumer, endpoint);
     }
@@ -50,7 +53,7 @@ class SftpPollWatch extends RemoteFilePollingConsumerPollStrategy {
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
         String routeId = routeIdOf(consumer);
         if (routeId != null && !fileLeft.getOrDefault(routeId, false) && started.containsKey(routeId)) {
-            polls.caughtUp(routeId, started.get(routeId));
+            tracker.caughtUp(sources.sourceIdOf(routeId), started.get(routeId));
         }
         super.commit(consumer, endpoint, polledMessages);
     }
@@ -59,7 +62,7 @@ class SftpPollWatch extends RemoteFilePollingConsumerPollStrategy {
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) throws Exception {
         String routeId = routeIdOf(consumer);
         if (routeId != null) {
-            polls.failed(routeId, cause.getClass().getSimpleName(), "inbox not listed: " + cause.getMessage());
+            tracker.failed(sources.sourceIdOf(routeId), cause.getClass().getSimpleName(), "inbox not listed: " + cause.getMessage());
         }
         return super.rollback(consumer, endpoint, retryCounter, cause);
     }

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cn.henan.skillshub.events.ComplianceFlag;
 import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.Topics;
-import cn.henan.skillshub.publishing.CheckpointStore;
+import cn.henan.skillshub.runtime.CheckpointStore;
 import cn.henan.skillshub.simulator.evaluation.EvaluationBodySimulator;
 import cn.henan.skillshub.simulator.evaluation.EvaluationBodySimulators;
 import cn.henan.skillshub.simulator.ExpectedOutcomes;

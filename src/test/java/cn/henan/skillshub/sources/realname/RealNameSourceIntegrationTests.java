@@ -8,12 +8,12 @@ import cn.henan.skillshub.events.CanonicalEvent;
 import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.RejectReason;
 import cn.henan.skillshub.events.Topics;
-import cn.henan.skillshub.publishing.BatchPublisher;
-import cn.henan.skillshub.publishing.Checkpoint;
-import cn.henan.skillshub.publishing.CheckpointStore;
-import cn.henan.skillshub.publishing.RecordOutcome;
-import cn.henan.skillshub.publishing.SourceBatch;
-import cn.henan.skillshub.publishing.SourceMetrics;
+import cn.henan.skillshub.runtime.SourceTransactions;
+import cn.henan.skillshub.runtime.Checkpoint;
+import cn.henan.skillshub.runtime.CheckpointStore;
+import cn.henan.skillshub.runtime.RecordOutcome;
+import cn.henan.skillshub.runtime.SourceBatch;
+import cn.henan.skillshub.runtime.SourceTracker;
 import cn.henan.skillshub.simulator.realname.RealNameSimulator;
 import cn.henan.skillshub.simulator.ExpectedOutcomes;
 import cn.henan.skillshub.support.ExchangeSchemaForTests.Simulators;
@@ -78,9 +78,9 @@ class RealNameSourceIntegrationTests {
     @Autowired
     CheckpointStore checkpoints;
     @Autowired
-    BatchPublisher publisher;
+    SourceTransactions publisher;
     @Autowired
-    SourceMetrics metrics;
+    SourceTracker metrics;
     @Autowired
     CamelContext camel;
     @Value("${spring.kafka.bootstrap-servers}")
@@ -219,7 +219,7 @@ class RealNameSourceIntegrationTests {
         simulator.openClasses();
         simulator.write(150);
         // A source of its own over this run's enrolments, in batches of 7: every poll reads batch after batch, each
-        // one read and mapped while the one before commits (BatchPublisher.publishInBackground), so crashes land
+        // one read and mapped while the one before commits (SourceTransactions.publishInBackground), so crashes land
         // with a batch in flight and one read ahead.
         JdbcTemplate jdbc = new JdbcTemplate(exchange);
         jdbc.execute("CREATE VIEW " + schema + ".pipelined_feed AS SELECT * FROM " + schema
@@ -269,7 +269,7 @@ class RealNameSourceIntegrationTests {
 
     @Test
     void aBatchHandedOverBehindOneThatFailsIsNeverSentAndNothingIsCommitted() {
-        // Two batches in flight (BatchPublisher.publishInBackground): the second is handed over before the first
+        // Two batches in flight (SourceTransactions.publishInBackground): the second is handed over before the first
         // has even been sent. The first cannot be sent (a value above the producer's max.request.size of 1 MB), so
         // the second must fail with it, unsent, and the checkpoint stay where it was.
         String sourceId = "realname-training.failing-predecessor-test";

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.henan.skillshub.events.Topics;
-import cn.henan.skillshub.publishing.CheckpointStore;
+import cn.henan.skillshub.runtime.CheckpointStore;
 import cn.henan.skillshub.simulator.cehours.CeRegistrySimulators;
 import cn.henan.skillshub.simulator.evaluation.EvaluationBodySimulator;
 import cn.henan.skillshub.simulator.evaluation.EvaluationBodySimulators;
@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import cn.henan.skillshub.runtime.SourceTracker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +39,7 @@ class RestSourceFaultsIntegrationTests {
     @Autowired
     CeRegistrySimulators registry;
     @Autowired
-    RestSourceHealth health;
+    SourceTracker health;
     @Autowired
     CheckpointStore checkpoints;
     @Autowired
@@ -88,11 +89,11 @@ class RestSourceFaultsIntegrationTests {
     @Test
     void aRefusedSignatureIsNotRetriedAndNothingIsPublishedUntilItIsAccepted() {
         EvaluationBodySimulator body = bodies.body("body-a");
-        long failedBefore = health.failedPolls(SOURCE);
+        long failedBefore = health.failedPages(SOURCE);
         body.faults().always(Fault.BAD_SIGNATURE);
         ExpectedOutcomes expected = body.write(40, "F401");
-        await().atMost(Duration.ofSeconds(20)).until(() -> health.failedPolls(SOURCE) >= failedBefore + 2);
-        assertThat(health.lastFailure(SOURCE)).contains("401");
+        await().atMost(Duration.ofSeconds(20)).until(() -> health.failedPages(SOURCE) >= failedBefore + 2);
+        assertThat(health.lastFailure(SOURCE).orElseThrow().message()).contains("401");
         PublishedEvents published = new PublishedEvents(bootstrapServers);
         assertThat(published.tagged(Topics.ASSESSMENT, "F401")).isEmpty();
         body.faults().clear();

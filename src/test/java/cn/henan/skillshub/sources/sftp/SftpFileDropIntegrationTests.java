@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.RejectReason;
 import cn.henan.skillshub.events.Topics;
-import cn.henan.skillshub.publishing.CheckpointStore;
-import cn.henan.skillshub.publishing.SourceMetrics;
+import cn.henan.skillshub.runtime.CheckpointStore;
+import cn.henan.skillshub.runtime.SourceTracker;
 import cn.henan.skillshub.reference.Occupation;
 import cn.henan.skillshub.reference.ReferenceData;
 import cn.henan.skillshub.simulator.sftp.CsvEncoding;
@@ -15,7 +15,7 @@ import cn.henan.skillshub.simulator.sftp.EvaluationBodyCsv;
 import cn.henan.skillshub.simulator.sftp.EvaluationBodyCsv.BadLine;
 import cn.henan.skillshub.simulator.sftp.InboxWriter;
 import cn.henan.skillshub.simulator.sftp.SftpSimulatorServer;
-import cn.henan.skillshub.sources.SourceRecordMapper;
+import cn.henan.skillshub.runtime.SourceRecordMapper;
 import cn.henan.skillshub.support.HubIntegrationTest;
 import cn.henan.skillshub.support.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,7 +76,7 @@ class SftpFileDropIntegrationTests {
     @Autowired
     CheckpointStore checkpoints;
     @Autowired
-    SourceMetrics metrics;
+    SourceTracker metrics;
     @Autowired
     ReferenceData reference;
     @Autowired

@@ -1,0 +1,59 @@
+package cn.henan.skillshub.runtime;
+
+import cn.henan.skillshub.api.ApiProblem;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What a way of pulling ({@code sources/jdbc}, {@code sources/rest}, {@code sources/sftp}) gives the runtime — the
+ * counterpart of Kafka Connect's {@code SourceTask}: it turns what it reads into records with their positions and
+ * never sees a transaction. Four things:
+ * <ul>
+ *   <li><b>poll from a checkpoint</b>: its route template, which {@link #template()} names. Each poll asks
+ *       {@link SourceTransactions#resumePoint} where to start and hands its batches to
+ *       {@link SourceTransactions#publishInBackground} / {@link SourceTransactions#publish}; the runtime begins,
+ *       fills and commits the transaction with the checkpoint inside, fences, and pipelines;</li>
+ *   <li><b>read a time window</b> ({@link #backfill}), for an operator's backfill;</li>
+ *   <li><b>re-read one position</b> ({@link #reread}), for the replay of a rejected record;</li>
+ *   <li><b>report its lag</b> ({@link #lagSeconds}).</li>
+ * </ul>
+ * The template registers every source it instantiates with {@link SourceRegistry#registration}, naming its way.
+ */
+public interface WayOfPulling {
+
+    /** The route template whose sources this way pulls, e.g. {@code jdbc-keyset-poll}. */
+    String template();
+
+    /**
+     * Publishes the records of {@code [from, to)} that the live poll has already published — no further, so a
+     * backfill never runs ahead of the live poll — through {@code batches}, with the positions the live poll gave
+     * them (same records, same {@code ce_id}s).
+     *
+     * @param live the source's committed checkpoint
+     * @return where the pass had to stop at the latest: the live checkpoint's position, as the caller is shown it
+     * @throws ApiProblem when the source cannot be backfilled now (409, 502)
+     */
+    Map<String, String> backfill(SourceRoute source, Checkpoint live, Instant from, Instant to, BackfillBatches batches);
+
+    /**
+     * The record at {@code position} as the source holds it now, checked to be the version the live poll read there
+     * and passed by the live poll already; for the replay of a rejected record.
+     *
+     * @throws ApiProblem 409 when the record cannot be read again one by one (the default: the answer names the
+     *                    way of correcting it instead), has a new version, or the live poll has not passed it
+     */
+    default Map<String, Object> reread(SourceRoute source, String position, Checkpoint live) {
+        throw ApiProblem.conflict("source " + source.routeId() + " is pulled by '" + template() + "', whose records"
+                + " cannot be read again one by one: " + correction(source));
+    }
+
+    /** For a way that cannot re-read a record: how a corrected record reaches subscribers instead. */
+    default String correction(SourceRoute source) {
+        return "correct the record at the source";
+    }
+
+    /**
+     * Seconds behind the source, as {@link SourceStatus#lagSeconds()} defines it for each way; null when not known.
+     */
+    Double lagSeconds(SourceRoute source, Checkpoint committed, SourceTracker tracker);
+}
