@@ -1,15 +1,29 @@
 package cn.henan.skillshub.api;
 
+import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.core.Authentication;
 
 /**
- * A holder of an API key: a named system or person and its roles.
+ * A holder of an API key: a named system or person, its roles and, for a prefecture city's bureau, its city.
  *
- * @param name as configured, e.g. {@code provincial-platform}; logged and shown, never secret
+ * @param name     as configured, e.g. {@code provincial-platform}; logged and shown, never secret
+ * @param cityCode the six-digit code of the prefecture city (e.g. {@code 410100}, Zhengzhou) the key is limited to,
+ *                 or null for a key of the whole province
  */
-public record ApiClient(String name, Set<Role> roles) {
+public record ApiClient(String name, Set<Role> roles, String cityCode) {
 
     public ApiClient {
         roles = Set.copyOf(roles);
+    }
+
+    public ApiClient(String name, Set<Role> roles) {
+        this(name, roles, null);
+    }
+
+    /** The client behind an authenticated request, if it came with an API key. */
+    public static Optional<ApiClient> of(Authentication authentication) {
+        return authentication != null && authentication.getDetails() instanceof ApiClient client
+                ? Optional.of(client) : Optional.empty();
     }
 }

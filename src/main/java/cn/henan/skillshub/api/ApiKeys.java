@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
 /**
  * The configured API keys, held only as SHA-256 hashes: the hub can check a key but never tell one.
  *
- * <p>Configuration ({@code skillshub.security.api-keys}, env {@code SKILLSHUB_API_KEYS}): comma-separated entries
- * {@code name:ROLE[+ROLE]:sha256hex}, e.g. {@code provincial-platform:PLATFORM:9f86d0…}. {@link IssueApiKey}
+ * <p>Configuration ({@code skillshub.security.api-keys}, env {@code SKILLSHUB_API_KEYS}, or the key file
+ * {@code SKILLSHUB_API_KEYS_FILE}, see {@link ApiKeyStore}): entries separated by commas or line breaks, each
+ * {@code name:ROLE[+ROLE]:sha256hex[:city]}, e.g. {@code provincial-platform:PLATFORM:9f86d0…} or
+ * {@code zhengzhou-hrss:AUDITOR:3b1f…:410100}; a line beginning with {@code #} is a comment. {@link IssueApiKey}
  * makes a key and its entry.
  *
  * <p>Why a fast hash and not bcrypt: the keys are 256-bit random strings, not passwords a person chose, so no
@@ -29,6 +31,9 @@ public final class ApiKeys {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern CITY = Pattern.compile("\\d{6}");
+    /** Until the endpoints a city key is limited on check the city, an entry with one is refused. */
+    static final boolean CITY_KEYS_ENFORCED = false;
 
     private final Map<String, ApiClient> byHash;
 
@@ -41,13 +46,23 @@ public final class ApiKeys {
         Map<String, ApiClient> byHash = new LinkedHashMap<>();
         Set<String> names = new java.util.HashSet<>();
         List<String> entries = config == null ? List.of()
-                : Arrays.stream(config.split(",")).map(String::strip).filter(e -> !e.isEmpty()).toList();
+                : Arrays.stream(config.split("[,\\n]")).map(String::strip)
+                        .filter(e -> !e.isEmpty() && !e.startsWith("#")).toList();
         for (String entry : entries) {
             String[] parts = entry.split(":");
             String name = parts[0].strip();
-            if (parts.length != 3 || !NAME.matcher(name).matches()) {
+            if (parts.length < 3 || parts.length > 4 || !NAME.matcher(name).matches()) {
                 throw new IllegalStateException("skillshub.security.api-keys: entry '" + name
-                        + "' is not of the form name:ROLE[+ROLE]:sha256hex");
+                        + "' is not of the form name:ROLE[+ROLE]:sha256hex[:city]");
+            }
+            String city = parts.length == 4 ? parts[3].strip() : null;
+            if (city != null && !CITY.matcher(city).matches()) {
+                throw new IllegalStateException("skillshub.security.api-keys: entry '" + name + "' has city '" + city
+                        + "'; a city is its six-digit code, e.g. 410100");
+            }
+            if (city != null && !CITY_KEYS_ENFORCED) {
+                throw new IllegalStateException("skillshub.security.api-keys: entry '" + name + "' has a city; this"
+                        + " version does not limit keys to a city yet, so the entry is refused rather than trusted");
             }
             Set<Role> roles = EnumSet.noneOf(Role.class);
             for (String role : parts[1].split("\\+")) {
@@ -63,7 +78,7 @@ public final class ApiKeys {
                 throw new IllegalStateException("skillshub.security.api-keys: entry '" + name
                         + "' needs the key's SHA-256 as 64 hex digits");
             }
-            if (!names.add(name) || byHash.putIfAbsent(hash, new ApiClient(name, roles)) != null) {
+            if (!names.add(name) || byHash.putIfAbsent(hash, new ApiClient(name, roles, city)) != null) {
                 throw new IllegalStateException("skillshub.security.api-keys: entry '" + name
                         + "' repeats a name or a key");
             }

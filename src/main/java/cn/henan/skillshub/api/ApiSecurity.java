@@ -54,12 +54,14 @@ public class ApiSecurity {
     private static final String OPS = Role.OPS.name();
     private static final String AUDITOR = Role.AUDITOR.name();
 
-    /** The configured keys ({@code SKILLSHUB_API_KEYS}); with none, no key is valid. */
+    /** The configured keys ({@code SKILLSHUB_API_KEYS} or the key file {@code SKILLSHUB_API_KEYS_FILE}). */
     @Bean
-    ApiKeys apiKeys(@Value("${skillshub.security.api-keys:}") String config) {
-        ApiKeys keys = ApiKeys.parse(config);
+    ApiKeyStore apiKeys(@Value("${skillshub.security.api-keys:}") String config,
+                        @Value("${skillshub.security.api-keys-file:}") String keyFile) {
+        ApiKeyStore keys = ApiKeyStore.of(config, keyFile);
         if (keys.clientNames().isEmpty()) {
-            log.warn("No API keys configured (SKILLSHUB_API_KEYS): every protected endpoint answers 401");
+            log.warn("No API keys configured (SKILLSHUB_API_KEYS or SKILLSHUB_API_KEYS_FILE): every protected"
+                    + " endpoint answers 401");
         } else {
             log.info("API clients: {}", keys.clientNames());
         }
@@ -68,7 +70,7 @@ public class ApiSecurity {
 
     /** API keys are the only way in; as a bean it also keeps Spring Boot from making a default user. */
     @Bean
-    AuthenticationManager apiKeyAuthenticationManager(ApiKeys keys) {
+    AuthenticationManager apiKeyAuthenticationManager(ApiKeyStore keys) {
         return apiKeyManager(keys);
     }
 
@@ -153,10 +155,15 @@ public class ApiSecurity {
         };
     }
 
-    private static AuthenticationManager apiKeyManager(ApiKeys keys) {
+    private static AuthenticationManager apiKeyManager(ApiKeyStore keys) {
         return authentication -> keys.authenticate(String.valueOf(authentication.getCredentials()))
-                .map(client -> UsernamePasswordAuthenticationToken.authenticated(client.name(), null,
-                        client.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()))
+                .map(client -> {
+                    UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(
+                            client.name(), null,
+                            client.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+                    token.setDetails(client); // its city, for the endpoints a city key is limited on
+                    return token;
+                })
                 .orElseThrow(() -> new BadCredentialsException("unknown API key"));
     }
 }

@@ -1,34 +1,43 @@
 package cn.henan.skillshub.api;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /**
- * Issues an API key: prints the key (hand it to its holder, once) and the configuration entry the hub keeps (its
- * hash). Run from the built jar:
+ * Issues an API key: the key goes to standard error (hand it to its holder, once: it is stored nowhere), the entry
+ * the hub keeps (the key's SHA-256) to standard output, so it can be appended to the key file. Uses the JDK alone,
+ * so it runs from a fresh clone with no build:
  *
  * <pre>
- * java -cp target/skills-hub-0.1.0-SNAPSHOT.jar -Dloader.main=cn.henan.skillshub.api.IssueApiKey \
- *      org.springframework.boot.loader.launch.PropertiesLauncher provincial-platform PLATFORM
+ * java src/main/java/cn/henan/skillshub/api/IssueApiKey.java henan-platform PLATFORM &gt;&gt; secrets/api-keys
  * </pre>
  *
- * Append the entry to {@code SKILLSHUB_API_KEYS} and restart the hub. To revoke a key, remove its entry.
+ * The hub re-reads {@code SKILLSHUB_API_KEYS_FILE} when it changes: the key works within a second, and deleting its
+ * line revokes it. {@link ApiKeys} checks the same format.
  */
 public final class IssueApiKey {
+
+    private static final String ROLES = "PLATFORM|OPS|AUDITOR";
 
     private IssueApiKey() {
     }
 
     public static void main(String[] args) {
-        if (args.length != 2) {
-            System.err.println("usage: IssueApiKey <name> <ROLE[+ROLE]>   roles: PLATFORM, OPS, AUDITOR");
+        if (args.length < 2 || args.length > 3 || !args[0].matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+                || !args[1].matches("(" + ROLES + ")(\\+(" + ROLES + "))*")
+                || (args.length == 3 && !args[2].matches("\\d{6}"))) {
+            System.err.println("usage: IssueApiKey <name> <ROLE[+ROLE]> [city code, e.g. 410100]"
+                    + "   roles: PLATFORM, OPS, AUDITOR");
             System.exit(2);
         }
         String key = newKey();
-        String entry = args[0] + ":" + args[1] + ":" + ApiKeys.sha256(key);
-        ApiKeys.parse(entry); // refuses a bad name or role before anyone configures it
-        System.out.println("API key (give it to " + args[0] + "; it is not stored anywhere): " + key);
-        System.out.println("Entry for SKILLSHUB_API_KEYS: " + entry);
+        String entry = args[0] + ":" + args[1] + ":" + sha256(key) + (args.length == 3 ? ":" + args[2] : "");
+        System.err.println("API key for " + args[0] + " (give it to them; it is stored nowhere): " + key);
+        System.out.println(entry);
     }
 
     /** 32 random bytes, URL-safe: safe in a header, a shell variable and a file. */
@@ -36,5 +45,14 @@ public final class IssueApiKey {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return "skh_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String sha256(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 }

@@ -71,6 +71,64 @@ public class KafkaConnection {
         this.consumerBase = withoutBlanks(kafkaProperties.buildConsumerProperties(bundles));
         this.adminBase = withoutBlanks(kafkaProperties.buildAdminProperties(bundles));
         checkJaasConfig(adminBase);
+        checkStore(adminBase, "truststore", "spring.kafka.ssl.trust-store-location (KAFKA_SSL_TRUSTSTORE_LOCATION)",
+                "KAFKA_SSL_TRUSTSTORE_PASSWORD");
+        checkStore(adminBase, "keystore", "spring.kafka.ssl.key-store-location (KAFKA_SSL_KEYSTORE_LOCATION)",
+                "KAFKA_SSL_KEYSTORE_PASSWORD");
+    }
+
+    /**
+     * The TLS material is read at start, as the clients will read it: a store that is not there, not of its type, or
+     * not opened by its password, or a certificate in it that has expired or is not valid yet, refuses the start
+     * with a message naming the setting — never the password.
+     */
+    private static void checkStore(Map<String, Object> config, String kind, String setting, String passwordVariable) {
+        Object location = config.get("ssl." + kind + ".location");
+        if (location == null) {
+            return;
+        }
+        Object type = config.getOrDefault("ssl." + kind + ".type", "JKS");
+        Object password = config.get("ssl." + kind + ".password");
+        char[] secret = password == null ? null
+                : (password instanceof Password p ? p.value() : password.toString()).toCharArray();
+        java.security.KeyStore store;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(location.toString()))) {
+            store = java.security.KeyStore.getInstance(type.toString());
+            store.load(in, secret);
+        } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+            throw new IllegalStateException(setting + ": " + location + " does not exist");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(setting + ": " + location + " cannot be read as a " + type + " store"
+                    + (e.getCause() instanceof java.security.UnrecoverableKeyException
+                    || String.valueOf(e.getMessage()).contains("password") ? " with the password of "
+                    + passwordVariable : "") + " (" + safeReason(e) + ")");
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(setting + ": " + location + " is not a " + type + " store (" + safeReason(e)
+                    + ")");
+        }
+        try {
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                if (store.getCertificate(alias) instanceof java.security.cert.X509Certificate certificate) {
+                    try {
+                        certificate.checkValidity();
+                    } catch (java.security.cert.CertificateExpiredException e) {
+                        throw new IllegalStateException(setting + ": the certificate '" + alias + "' ("
+                                + certificate.getSubjectX500Principal().getName() + ") expired on "
+                                + certificate.getNotAfter().toInstant());
+                    } catch (java.security.cert.CertificateNotYetValidException e) {
+                        throw new IllegalStateException(setting + ": the certificate '" + alias + "' ("
+                                + certificate.getSubjectX500Principal().getName() + ") is valid only from "
+                                + certificate.getNotBefore().toInstant());
+                    }
+                }
+            }
+        } catch (java.security.KeyStoreException e) {
+            throw new IllegalStateException(setting + ": " + location + " cannot be listed (" + safeReason(e) + ")");
+        }
+    }
+
+    private static String safeReason(Exception e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     public String bootstrapServers() {

@@ -40,4 +40,17 @@ class ApiKeysTests {
         ApiKeys keys = ApiKeys.parse("provincial-platform:PLATFORM:" + ApiKeys.sha256(key));
         assertThat(keys.authenticate(key).orElseThrow().name()).isEqualTo("provincial-platform");
     }
+
+    @Test
+    void theKeyFileHoldsOneEntryPerLineWithComments_aCityEntryIsRefusedUntilCitiesAreEnforced() {
+        String hash = ApiKeys.sha256(OPS_KEY);
+        ApiKeys keys = ApiKeys.parse("# the operators\nconsole:OPS:" + hash + "\n\nplatform:PLATFORM:"
+                + ApiKeys.sha256("a-platform-key") + "\n");
+        assertThat(keys.clientNames()).containsExactlyInAnyOrder("console", "platform");
+        if (!ApiKeys.CITY_KEYS_ENFORCED) {
+            assertThatThrownBy(() -> ApiKeys.parse("zz:AUDITOR:" + hash + ":410100"))
+                    .hasMessageContaining("zz").hasMessageContaining("city").hasMessageNotContaining(hash);
+        }
+        assertThatThrownBy(() -> ApiKeys.parse("zz:AUDITOR:" + hash + ":4101")).hasMessageContaining("six-digit");
+    }
 }

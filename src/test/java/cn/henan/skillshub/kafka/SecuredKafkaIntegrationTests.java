@@ -22,7 +22,12 @@ import cn.henan.skillshub.support.TestApiKeys;
 import cn.henan.skillshub.support.TestSchemaInitializer;
 import cn.henan.skillshub.support.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -64,6 +69,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * stays up, its sources show {@code failing} with the refused login, and its log does not flood; the password is
  * put right on the cluster, and the sources show the transactional-id ACL that is still missing; the ACL is
  * granted, and the real-name source and the settlement service run through the secured listener, exactly once.
+ *
+ * <p>Its secrets come from files, as Docker secrets give them ({@code *_FILE}, the API key file): a key added to the
+ * file works within seconds and one removed stops working, without a restart; and none of the test's secrets is in
+ * the log, in {@code /actuator/env} or {@code /actuator/configprops}, in a failure message or in the ops console.
  */
 @SpringBootTest(classes = SkillsHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -71,6 +80,11 @@ import org.springframework.test.context.DynamicPropertySource;
                 "skillshub.sources.realname.schema=realname_secured",
                 "skillshub.kafka.denied-retry-interval=1s",
                 "skillshub.settlement.relay.interval-ms=100",
+                // Secrets from files, as Docker secrets give them: the Kafka login, the person-key secret, the keys.
+                "KAFKA_SASL_JAAS_CONFIG_FILE=target/secured-kafka-secrets/kafka-jaas",
+                "SKILLSHUB_PERSON_KEY_SECRET_FILE=target/secured-kafka-secrets/person-key-secret",
+                "skillshub.person.key-secret=${SKILLSHUB_PERSON_KEY_SECRET}",
+                "skillshub.security.api-keys-file=target/secured-kafka-secrets/api-keys",
                 // The broker in this JVM logs its own partitions and requests; the hub's lines are the ones looked at.
                 "logging.level.kafka=WARN", "logging.level.state.change.logger=WARN",
                 "logging.level.org.apache.kafka.controller=WARN", "logging.level.org.apache.kafka.storage=WARN"})
@@ -86,7 +100,24 @@ class SecuredKafkaIntegrationTests {
     static final List<String> FEEDS = List.of("realname-training.classes", "realname-training.enrolments",
             "realname-training.hours", "realname-training.completions");
 
+    static final Path SECRETS = Path.of("target", "secured-kafka-secrets");
+    static final String PERSON_KEY_SECRET = "person-key-secret-" + UUID.randomUUID();
+    static final String OPS_ENTRY = "test-ops:OPS:" + sha256(TestApiKeys.OPS);
+
     static SecuredKafkaBroker broker;
+
+    // Before the context: the secret files it reads at start (the test instance is made before the context is).
+    static {
+        try {
+            Files.createDirectories(SECRETS);
+            Files.writeString(SECRETS.resolve("kafka-jaas"), "org.apache.kafka.common.security.scram.ScramLoginModule"
+                    + " required username=\"" + HUB_USER + "\" password=\"" + HUB_PASSWORD + "\";\n");
+            Files.writeString(SECRETS.resolve("person-key-secret"), PERSON_KEY_SECRET + "\n");
+            Files.writeString(SECRETS.resolve("api-keys"), "# the test's keys\n" + OPS_ENTRY + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @DynamicPropertySource
     static void securedCluster(DynamicPropertyRegistry registry) throws Exception {
@@ -98,9 +129,6 @@ class SecuredKafkaIntegrationTests {
         registry.add("spring.kafka.bootstrap-servers", broker::securedBootstrapServers);
         registry.add("spring.kafka.security.protocol", () -> "SASL_SSL");
         registry.add("spring.kafka.properties.sasl.mechanism", () -> "SCRAM-SHA-512");
-        registry.add("spring.kafka.properties.sasl.jaas.config",
-                () -> "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + HUB_USER
-                        + "\" password=\"" + HUB_PASSWORD + "\";");
         registry.add("spring.kafka.ssl.trust-store-location", () -> broker.trustStore().toUri().toString());
         registry.add("spring.kafka.ssl.trust-store-password", () -> SecuredKafkaBroker.TLS_PASSWORD);
         registry.add("spring.kafka.ssl.trust-store-type", () -> "PKCS12");
@@ -187,9 +215,50 @@ class SecuredKafkaIntegrationTests {
                 .filter(claims::contains).toList();
         assertThat(decided).hasSize(claims.size());
 
+        aKeyAddedToTheKeyFileWorksAndOneRemovedStops(api);
+        noSecretIsShown(api, output);
+
         System.err.printf("secured story: %d log lines in 3 s while refused, %d naming the refused login%n",
                 linesDuring, refusedLines);
         assertThat(output.getAll()).doesNotContain(HUB_PASSWORD);
+    }
+
+    private void aKeyAddedToTheKeyFileWorksAndOneRemovedStops(HubApi api) throws IOException {
+        String key = "skh_reload-" + UUID.randomUUID();
+        Path keys = SECRETS.resolve("api-keys");
+        Files.writeString(keys, OPS_ENTRY + "\nreload-test:AUDITOR:" + sha256(key) + "\n");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(api.get("/api/v1/sources", key).statusCode()).isEqualTo(200));
+        Files.writeString(keys, OPS_ENTRY + "\n");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(api.get("/api/v1/sources", key).statusCode()).isEqualTo(401));
+        assertThat(api.get("/api/v1/sources", TestApiKeys.OPS).statusCode()).isEqualTo(200);
+        reloadedKey = key;
+    }
+
+    private String reloadedKey;
+
+    /** The test's secrets, in none of what an operator or a client can read. */
+    private void noSecretIsShown(HubApi api, CapturedOutput output) {
+        List<String> secrets = List.of(HUB_PASSWORD, PERSON_KEY_SECRET, SecuredKafkaBroker.TLS_PASSWORD, reloadedKey,
+                "test-sftp-password", "test-evaluation-body-token", "test-ce-secret");
+        Map<String, String> shown = new java.util.LinkedHashMap<>();
+        shown.put("the log", output.getAll());
+        for (String path : List.of("/actuator/env", "/actuator/configprops", "/actuator/health", "/actuator/prometheus",
+                "/api/v1/sources", "/api/v1/me", "/ops", "/ops/console.js", "/v3/api-docs")) {
+            shown.put(path, api.get(path, TestApiKeys.OPS).body());
+        }
+        shown.forEach((where, text) -> secrets.forEach(secret ->
+                assertThat(text).as(where + " holds a secret").doesNotContain(secret)));
+    }
+
+    static String sha256(String key) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void assertFailing(HubApi api, String feed, String reason) {
