@@ -13,6 +13,9 @@ import org.springframework.security.core.Authentication;
  */
 public record ApiClient(String name, Set<Role> roles, String cityCode) {
 
+    /** The request attribute that holds the client of a request whose key was accepted (for the audit trail). */
+    public static final String ATTRIBUTE = "skillshub.apiClient";
+
     public ApiClient {
         roles = Set.copyOf(roles);
     }

@@ -98,7 +98,8 @@ public class ApiSecurity {
 
         AuthenticationFilter apiKeyFilter = new AuthenticationFilter(apiKeyAuthenticationManager, bearerKey());
         apiKeyFilter.setSuccessHandler((request, response, authentication) -> {
-            // Stay on the requested resource: no redirect, no session.
+            // Stay on the requested resource: no redirect, no session. Who it is, for the audit trail.
+            request.setAttribute(ApiClient.ATTRIBUTE, authentication.getDetails());
         });
         apiKeyFilter.setFailureHandler(new AuthenticationEntryPointFailureHandler(unauthorized));
 
@@ -127,6 +128,7 @@ public class ApiSecurity {
                                 .hasAnyRole(PLATFORM, OPS, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rejections/*/replay").hasRole(OPS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/settlement/**").hasAnyRole(PLATFORM, OPS, AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit").hasRole(AUDITOR)
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(OPS)
