@@ -45,16 +45,19 @@ public class SourceTransactions {
     private final KafkaConnection kafka;
     private final CheckpointStore checkpoints;
     private final SourceTracker tracker;
+    private final SourceLeadership leadership;
     private final Map<String, KafkaProducer<String, byte[]>> producers = new ConcurrentHashMap<>();
     private final Set<String> fenced = ConcurrentHashMap.newKeySet();
     /** Per source, the last batch handed to a publishing thread, if any, and who handed it over. */
     private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService publishing = Executors.newCachedThreadPool(new PublishingThreads());
 
-    SourceTransactions(KafkaConnection kafka, CheckpointStore checkpoints, SourceTracker tracker) {
+    SourceTransactions(KafkaConnection kafka, CheckpointStore checkpoints, SourceTracker tracker,
+                       SourceLeadership leadership) {
         this.kafka = kafka;
         this.checkpoints = checkpoints;
         this.tracker = tracker;
+        this.leadership = leadership;
     }
 
     /**
@@ -160,6 +163,11 @@ public class SourceTransactions {
                 producer.send(record);
             }
             producer.send(new ProducerRecord<>(Topics.CHECKPOINTS, sourceId, CheckpointStore.serialise(next)));
+            if (!leadership.leads(sourceId)) {
+                // The leadership went while the batch was sent: it is not committed; the next leader pulls it.
+                abort(sourceId, producer);
+                throw new LeadershipLostException(sourceId);
+            }
             producer.commitTransaction();
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             fenced.add(sourceId);
@@ -194,6 +202,10 @@ public class SourceTransactions {
     private KafkaProducer<String, byte[]> producer(String sourceId) {
         if (fenced.contains(sourceId)) {
             throw new SourceFencedException(sourceId, null);
+        }
+        if (!producers.containsKey(sourceId) && !leadership.leads(sourceId)) {
+            // Opening the producer would fence the instance that leads the source.
+            throw new LeadershipLostException(sourceId);
         }
         return producers.computeIfAbsent(sourceId, id -> {
             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.sourceProducerConfig(id));
