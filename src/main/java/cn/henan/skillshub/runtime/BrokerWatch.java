@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,6 +76,12 @@ public class BrokerWatch implements SmartLifecycle {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+            if (refused(e)) {
+                // The broker answers, and refuses: the sources say what to grant (SourceTransactions), not this.
+                outage = null;
+                lastLogged = null;
+                return;
+            }
             Instant now = clock.instant();
             if (outage == null) {
                 outage = new Outage(now, reason(e));
@@ -91,6 +99,15 @@ public class BrokerWatch implements SmartLifecycle {
     /** Warnings logged so far. */
     synchronized int warnings() {
         return warnings;
+    }
+
+    private static boolean refused(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof AuthenticationException || cause instanceof AuthorizationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String reason(Throwable e) {
