@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Health {@code sources}: the state of every source route, for OPS (details), and always UP. A source system that
- * is down, a source that is failing, paused, stopped or fenced (another instance pulls it) is the source's
+ * is down, a source that is failing, paused, stopped, fenced or on standby (another instance leads it) is the source's
  * business, shown here, in {@code GET /api/v1/sources} and in {@code skillshub_source_failing}; it never takes the
  * hub out of a load balancer, whose other sources run on. The hub is DOWN only when it cannot publish: Kafka
  * ({@link KafkaHealth}) or its own database ({@link HubDatabaseHealth}) is away.
