@@ -24,6 +24,22 @@ public record ApiClient(String name, Set<Role> roles, String cityCode) {
         this(name, roles, null);
     }
 
+    /**
+     * The city a request is about: a key limited to a city may ask for its own city only (asked for none, it gets
+     * its own); another city is a 403. A province-wide key gets what it asked for (null: all cities).
+     */
+    public static String cityInScope(Authentication authentication, String askedFor) {
+        String own = of(authentication).map(ApiClient::cityCode).orElse(null);
+        if (own == null) {
+            return askedFor;
+        }
+        if (askedFor != null && !askedFor.equals(own)) {
+            throw new ApiProblem(org.springframework.http.HttpStatus.FORBIDDEN, "this API key is limited to city "
+                    + own + "; city " + askedFor + " is not its to see");
+        }
+        return own;
+    }
+
     /** The client behind an authenticated request, if it came with an API key. */
     public static Optional<ApiClient> of(Authentication authentication) {
         return authentication != null && authentication.getDetails() instanceof ApiClient client

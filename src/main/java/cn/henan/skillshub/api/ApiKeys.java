@@ -32,8 +32,6 @@ public final class ApiKeys {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern CITY = Pattern.compile("\\d{6}");
-    /** Until the endpoints a city key is limited on check the city, an entry with one is refused. */
-    static final boolean CITY_KEYS_ENFORCED = false;
 
     private final Map<String, ApiClient> byHash;
 
@@ -59,10 +57,6 @@ public final class ApiKeys {
             if (city != null && !CITY.matcher(city).matches()) {
                 throw new IllegalStateException("skillshub.security.api-keys: entry '" + name + "' has city '" + city
                         + "'; a city is its six-digit code, e.g. 410100");
-            }
-            if (city != null && !CITY_KEYS_ENFORCED) {
-                throw new IllegalStateException("skillshub.security.api-keys: entry '" + name + "' has a city; this"
-                        + " version does not limit keys to a city yet, so the entry is refused rather than trusted");
             }
             Set<Role> roles = EnumSet.noneOf(Role.class);
             for (String role : parts[1].split("\\+")) {

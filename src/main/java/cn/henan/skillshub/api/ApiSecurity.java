@@ -1,5 +1,7 @@
 package cn.henan.skillshub.api;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationConverter;
@@ -93,8 +96,9 @@ public class ApiSecurity {
                     "a valid API key is required: send it as 'Authorization: Bearer <key>'");
         };
         AccessDeniedHandler forbidden = (request, response, e) -> Problems.write(request, response,
-                HttpStatus.FORBIDDEN, "this API key's roles do not allow " + request.getMethod() + " "
-                        + request.getRequestURI());
+                HttpStatus.FORBIDDEN, e.getMessage() != null && e.getMessage().startsWith("this API key is limited")
+                        ? e.getMessage() + ": it reads its city's settlement summary, claims and rejections only"
+                        : "this API key's roles do not allow " + request.getMethod() + " " + request.getRequestURI());
 
         AuthenticationFilter apiKeyFilter = new AuthenticationFilter(apiKeyAuthenticationManager, bearerKey());
         apiKeyFilter.setSuccessHandler((request, response, authentication) -> {
@@ -111,6 +115,7 @@ public class ApiSecurity {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterAt(apiKeyFilter, BasicAuthenticationFilter.class)
+                .addFilterAfter(cityLimit(forbidden), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         ApiSecurity::isConsole, new StaticHeadersWriter("Content-Security-Policy",
@@ -137,6 +142,38 @@ public class ApiSecurity {
                         .anyRequest().authenticated())
                 .anonymous(Customizer.withDefaults())
                 .build();
+    }
+
+    /** What a key limited to a city may call besides the public endpoints: its city's reads. */
+    private static final List<String> CITY_READS = List.of("/api/v1/settlement/summary", "/api/v1/settlement/claims",
+            "/api/v1/rejections", "/api/v1/me");
+
+    /**
+     * A key limited to a city reads its city's settlement summary, claims and rejections (the endpoints check the
+     * city) and nothing province-wide: any other protected call is 403, whatever its roles.
+     */
+    private static jakarta.servlet.Filter cityLimit(AccessDeniedHandler forbidden) {
+        return new org.springframework.web.filter.OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                                            jakarta.servlet.FilterChain chain)
+                    throws jakarta.servlet.ServletException, java.io.IOException {
+                var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                        .getAuthentication();
+                String city = ApiClient.of(authentication).map(ApiClient::cityCode).orElse(null);
+                String path = request.getRequestURI();
+                boolean cityRead = HttpMethod.GET.matches(request.getMethod()) && CITY_READS.stream()
+                        .anyMatch(p -> path.equals(p) || path.startsWith("/api/v1/rejections/"));
+                boolean publicPath = path.startsWith("/actuator/health") || path.equals("/error")
+                        || (HttpMethod.GET.matches(request.getMethod()) && path.startsWith("/api/v1/reference/"));
+                if (city != null && !cityRead && !publicPath) {
+                    forbidden.handle(request, response, new org.springframework.security.access.AccessDeniedException(
+                            "this API key is limited to city " + city));
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
     }
 
     private static boolean isConsole(HttpServletRequest request) {

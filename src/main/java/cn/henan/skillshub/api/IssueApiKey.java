@@ -14,6 +14,7 @@ import java.util.HexFormat;
  *
  * <pre>
  * java src/main/java/cn/henan/skillshub/api/IssueApiKey.java henan-platform PLATFORM &gt;&gt; secrets/api-keys
+ * java src/main/java/cn/henan/skillshub/api/IssueApiKey.java zhengzhou-hrss AUDITOR 410100 &gt;&gt; secrets/api-keys
  * </pre>
  *
  * The hub re-reads {@code SKILLSHUB_API_KEYS_FILE} when it changes: the key works within a second, and deleting its

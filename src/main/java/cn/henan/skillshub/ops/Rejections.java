@@ -29,8 +29,21 @@ class Rejections {
 
     /** The newest rejections first, filtered by whatever is given. */
     List<Rejection> find(String sourceId, String reason, Instant from, Instant to, int limit) {
+        return find(sourceId, reason, from, to, limit, null);
+    }
+
+    /**
+     * As {@link #find(String, String, Instant, Instant, int)}; with {@code institutions} (not null), only the rejects
+     * whose record names one of them (a city's): a record that names no institution belongs to no city.
+     */
+    List<Rejection> find(String sourceId, String reason, Instant from, Instant to, int limit,
+                         List<String> institutions) {
         StringBuilder sql = new StringBuilder("SELECT * FROM ops_rejection WHERE true");
         List<Object> args = new ArrayList<>();
+        if (institutions != null) {
+            sql.append(" AND record->>'institution_name' = ANY (?)");
+            args.add(institutions.toArray(String[]::new));
+        }
         if (sourceId != null) {
             sql.append(" AND source_id = ?");
             args.add(sourceId);

@@ -1,6 +1,8 @@
 package cn.henan.skillshub.ops;
 
+import cn.henan.skillshub.api.ApiClient;
 import cn.henan.skillshub.api.ApiProblem;
+import cn.henan.skillshub.reference.ReferenceData;
 import cn.henan.skillshub.events.RejectReason;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
@@ -24,10 +26,12 @@ class RejectionsController {
 
     private final Rejections rejections;
     private final RejectionReplay replay;
+    private final ReferenceData reference;
 
-    RejectionsController(Rejections rejections, RejectionReplay replay) {
+    RejectionsController(Rejections rejections, RejectionReplay replay, ReferenceData reference) {
         this.rejections = rejections;
         this.replay = replay;
+        this.reference = reference;
     }
 
     @Operation(summary = "Rejected records, newest first; filter by source, reason code and time [from, to)")
@@ -36,20 +40,38 @@ class RejectionsController {
                          @RequestParam(required = false) String reason,
                          @RequestParam(required = false) Instant from,
                          @RequestParam(required = false) Instant to,
-                         @RequestParam(defaultValue = "50") int limit) {
+                         @RequestParam(required = false) String city,
+                         @RequestParam(defaultValue = "50") int limit,
+                         Authentication caller) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiProblem.badRequest("limit must be 1.." + MAX_LIMIT);
         }
         if (reason != null && Arrays.stream(RejectReason.values()).noneMatch(r -> r.name().equals(reason))) {
             throw ApiProblem.badRequest("reason must be one of " + Arrays.toString(RejectReason.values()));
         }
-        return rejections.find(source, reason, from, to, limit);
+        String inScope = ApiClient.cityInScope(caller, city);
+        return rejections.find(source, reason, from, to, limit, inScope == null ? null : institutionsOf(inScope));
+    }
+
+    /** The institutions of a city, in any catalogue version the hub holds: a reject names one by its name. */
+    private List<String> institutionsOf(String city) {
+        if (reference.city(city).isEmpty()) {
+            throw ApiProblem.badRequest("parameter city: expected a six-digit code of a Henan prefecture city");
+        }
+        return reference.institutions().stream().filter(i -> city.equals(i.cityCode()))
+                .map(cn.henan.skillshub.reference.Institution::name).distinct().toList();
     }
 
     @Operation(summary = "One rejected record")
     @GetMapping("/{id}")
-    Rejection one(@PathVariable String id) {
-        return rejections.byId(id).orElseThrow(() -> ApiProblem.notFound("no rejection '" + id + "'"));
+    Rejection one(@PathVariable String id, Authentication caller) {
+        Rejection rejection = rejections.byId(id).orElseThrow(() -> ApiProblem.notFound("no rejection '" + id + "'"));
+        String inScope = ApiClient.cityInScope(caller, null);
+        if (inScope != null && !institutionsOf(inScope).contains(String.valueOf(rejection.record()
+                .get("institution_name")))) {
+            throw ApiProblem.notFound("no rejection '" + id + "'");
+        }
+        return rejection;
     }
 
     @Operation(summary = "Replay a rejected record after its source was fixed (OPS); published once")

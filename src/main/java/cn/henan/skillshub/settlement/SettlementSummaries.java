@@ -27,6 +27,28 @@ class SettlementSummaries {
         }
     }
 
+    /** One decision on a claim, as a city's bureau settles it. */
+    record Claim(String enrolmentNo, String personKey, String occupationCode, String level, String decision,
+                 List<String> reasonCodes, Integer amountYuan, String payeeType, String payee, String cityCode,
+                 java.time.Instant decidedAt) {
+    }
+
+    /** The decisions of a paying city made in [from, to), newest first. */
+    List<Claim> claims(String city, OffsetDateTime from, OffsetDateTime to, int limit) {
+        return jdbc.sql("""
+                        SELECT enrolment_no, person_key, occupation_code, level, decision, reason_codes, amount_yuan,
+                               payee_type, payee, city_code, decided_at
+                        FROM settlement.decision
+                        WHERE city_code = :city AND decided_at >= :from AND decided_at < :to
+                        ORDER BY decided_at DESC, decision_id DESC LIMIT :limit""")
+                .param("city", city).param("from", from).param("to", to).param("limit", limit)
+                .query((rs, n) -> new Claim(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), List.of((String[]) rs.getArray(6).getArray()),
+                        (Integer) rs.getObject(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        rs.getTimestamp(11).toInstant()))
+                .list();
+    }
+
     /** Decisions of a paying city made in [from, to). */
     Totals of(String city, OffsetDateTime from, OffsetDateTime to) {
         List<ApprovedRow> approved = jdbc.sql("""

@@ -13,6 +13,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import cn.henan.skillshub.api.ApiClient;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,9 +50,6 @@ class SettlementSummaryController {
                    long recoveryRequiredTotalYuan) {
     }
 
-    record ErrorMessage(int status, String message) {
-    }
-
     static final class BadRequest extends RuntimeException {
         BadRequest(String message) {
             super(message);
@@ -57,7 +57,13 @@ class SettlementSummaryController {
     }
 
     @GetMapping("/summary")
-    Summary summary(@RequestParam("city") String city, @RequestParam("month") String month) {
+    Summary summary(@RequestParam(name = "city", required = false) String asked, @RequestParam("month") String month,
+                    Authentication caller) {
+        // A city key asks for its own city (or none: its own); another city is 403.
+        String city = ApiClient.cityInScope(caller, asked);
+        if (city == null) {
+            throw new BadRequest("parameter city is required, e.g. ?city=410100&month=2025-06");
+        }
         if (!CITY.matcher(city).matches()) {
             throw new BadRequest("city must be a six-digit GB/T 2260 code, e.g. 410100");
         }
@@ -86,16 +92,54 @@ class SettlementSummaryController {
                 totals.recoveryTotalYuan());
     }
 
+    /**
+     * The decisions on the claims a city pays, in a month (China Standard Time), newest first. A key limited to a
+     * city sees its own city only.
+     */
+    @GetMapping("/claims")
+    List<SettlementSummaries.Claim> claims(@RequestParam(name = "city", required = false) String asked,
+                                           @RequestParam("month") String month,
+                                           @RequestParam(defaultValue = "100") int limit, Authentication caller) {
+        String city = ApiClient.cityInScope(caller, asked);
+        if (city == null) {
+            throw new BadRequest("parameter city is required, e.g. ?city=410100&month=2025-06");
+        }
+        if (!CITY.matcher(city).matches() || reference.city(city).isEmpty()) {
+            throw new BadRequest("parameter city: expected the six-digit code of a Henan prefecture city, e.g. 410100");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new BadRequest("parameter limit: expected 1 to 1000");
+        }
+        YearMonth yearMonth = month(month);
+        return summaries.claims(city, yearMonth.atDay(1).atStartOfDay(CHINA).toOffsetDateTime(),
+                yearMonth.plusMonths(1).atDay(1).atStartOfDay(CHINA).toOffsetDateTime(), limit);
+    }
+
+    private static YearMonth month(String month) {
+        try {
+            if (!MONTH.matcher(month).matches()) {
+                throw new DateTimeParseException("not yyyy-MM", month, 0);
+            }
+            return YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("month must be yyyy-MM, e.g. 2025-06");
+        }
+    }
+
     @ExceptionHandler(BadRequest.class)
-    ResponseEntity<ErrorMessage> badRequest(BadRequest e) {
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-                .body(new ErrorMessage(HttpStatus.BAD_REQUEST.value(), e.getMessage()));
+    ResponseEntity<ProblemDetail> badRequest(BadRequest e) {
+        return problem(e.getMessage());
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ErrorMessage> missing(MissingServletRequestParameterException e) {
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-                .body(new ErrorMessage(HttpStatus.BAD_REQUEST.value(),
-                        "parameter '" + e.getParameterName() + "' is required, e.g. ?city=410100&month=2025-06"));
+    ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e) {
+        return problem("parameter " + e.getParameterName() + " is required, e.g. ?city=410100&month=2025-06");
+    }
+
+    /** The hub's problem document; {@code message} too, as this endpoint answered before problem documents. */
+    private static ResponseEntity<ProblemDetail> problem(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setProperty("message", detail);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

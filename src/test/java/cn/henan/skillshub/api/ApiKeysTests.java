@@ -42,15 +42,13 @@ class ApiKeysTests {
     }
 
     @Test
-    void theKeyFileHoldsOneEntryPerLineWithComments_aCityEntryIsRefusedUntilCitiesAreEnforced() {
+    void theKeyFileHoldsOneEntryPerLineWithComments_aKeyMayCarryItsCity() {
         String hash = ApiKeys.sha256(OPS_KEY);
         ApiKeys keys = ApiKeys.parse("# the operators\nconsole:OPS:" + hash + "\n\nplatform:PLATFORM:"
                 + ApiKeys.sha256("a-platform-key") + "\n");
         assertThat(keys.clientNames()).containsExactlyInAnyOrder("console", "platform");
-        if (!ApiKeys.CITY_KEYS_ENFORCED) {
-            assertThatThrownBy(() -> ApiKeys.parse("zz:AUDITOR:" + hash + ":410100"))
-                    .hasMessageContaining("zz").hasMessageContaining("city").hasMessageNotContaining(hash);
-        }
+        assertThat(ApiKeys.parse("zz:AUDITOR:" + hash + ":410100").authenticate(OPS_KEY).orElseThrow().cityCode())
+                .isEqualTo("410100");
         assertThatThrownBy(() -> ApiKeys.parse("zz:AUDITOR:" + hash + ":4101")).hasMessageContaining("six-digit");
     }
 }

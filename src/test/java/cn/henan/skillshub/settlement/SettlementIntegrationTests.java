@@ -450,14 +450,15 @@ class SettlementIntegrationTests {
     }
 
     @Test
-    void theSummaryAnswersBadParametersWith400AndAJsonMessage() throws Exception {
+    void theSummaryAnswersBadParametersWith400AndAProblemDocument() throws Exception {
         for (String query : List.of("city=4101&month=2025-06", "city=990000&month=2025-06",
                 "city=410100&month=2025-13", "city=410100&month=June", "city=410100")) {
             ResponseEntity<String> response = get("/api/v1/settlement/summary?" + query);
             assertThat(response.getStatusCode()).as(query).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(response.getHeaders().getContentType()).as(query).isNotNull();
-            assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).as(query).isTrue();
-            assertThat(EventJson.mapper().readTree(response.getBody()).get("message").asText()).as(query).isNotBlank();
+            assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .as(query).isTrue();
+            assertThat(EventJson.mapper().readTree(response.getBody()).get("detail").asText()).as(query).isNotBlank();
         }
         ResponseEntity<String> ok = get("/api/v1/settlement/summary?city=410100&month=2025-06");
         assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.OK);

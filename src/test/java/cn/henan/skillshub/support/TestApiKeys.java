@@ -12,6 +12,8 @@ public final class TestApiKeys {
     public static final String OPS = "test-ops-key";
     public static final String AUDITOR = "test-auditor-key";
     public static final String OPS_AND_PLATFORM = "test-ops-and-platform-key";
+    /** AUDITOR, limited to Zhengzhou (410100). */
+    public static final String ZHENGZHOU = "test-zhengzhou-key";
 
     private TestApiKeys() {
     }
