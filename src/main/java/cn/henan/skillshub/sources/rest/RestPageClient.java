@@ -138,7 +138,18 @@ class RestPageClient {
         if (node.isNumber()) {
             return node.decimalValue();
         }
-        return node.isValueNode() ? node.asText() : node.toString();
+        if (node.isValueNode()) {
+            return node.asText();
+        }
+        // Nested objects and arrays stay structured, for a record mapping's JSON pointers (/person/idCardNo).
+        Map<String, Object> nested = new LinkedHashMap<>();
+        if (node.isArray()) {
+            List<Object> items = new ArrayList<>();
+            node.forEach(item -> items.add(valueOf(item)));
+            return items;
+        }
+        node.fields().forEachRemaining(field -> nested.put(field.getKey(), valueOf(field.getValue())));
+        return nested;
     }
 
     /** Seconds, or an HTTP date (RFC 9110 §10.2.3); absent or unreadable: one second. */

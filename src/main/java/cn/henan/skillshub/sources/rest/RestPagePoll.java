@@ -6,6 +6,7 @@ import cn.henan.skillshub.runtime.SourceBatch;
 import cn.henan.skillshub.runtime.SourceTracker;
 import cn.henan.skillshub.runtime.RecordPipeline;
 import cn.henan.skillshub.runtime.SourceRecord;
+import cn.henan.skillshub.runtime.SourceMappers;
 import cn.henan.skillshub.runtime.SourceRecordMapper;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,7 +66,7 @@ class RestPagePoll {
     private final RecordPipeline pipeline;
     private final SourceTracker tracker;
     private final RestPageClient client;
-    private final ApplicationContext beans;
+    private final SourceMappers mappers;
     /**
      * Whether the current poll of each source reached {@link #fetch}: the breaker runs fetch on a copy of the
      * exchange, so this cannot travel on the exchange itself. One poll at a time per source (one route, one thread).
@@ -78,12 +78,12 @@ class RestPagePoll {
     private final Map<String, Instant> pollStart = new ConcurrentHashMap<>();
 
     RestPagePoll(SourceTransactions publisher, RecordPipeline pipeline, SourceTracker tracker, RestPageClient client,
-                 ApplicationContext beans) {
+                 SourceMappers mappers) {
         this.publisher = publisher;
         this.pipeline = pipeline;
         this.tracker = tracker;
         this.client = client;
-        this.beans = beans;
+        this.mappers = mappers;
     }
 
     /** The query of the next page: the committed position, or the configured start when there is none. */
@@ -152,7 +152,7 @@ class RestPagePoll {
         if (page.records().isEmpty()) {
             return;
         }
-        SourceRecordMapper mapper = beans.getBean(exchange.getProperty(MAPPER, String.class), SourceRecordMapper.class);
+        SourceRecordMapper mapper = mappers.of(sourceId, exchange.getProperty(MAPPER, String.class));
         String updatedSince = query.get(UPDATED_SINCE);
         Instant newest = RestPages.parseInstant(updatedSince);
         List<RecordOutcome> outcomes = new ArrayList<>(page.records().size());

@@ -35,7 +35,9 @@ class RestPagePollTemplate extends RouteBuilder {
                 .templateParameter("sourceId", null, "the source's id: route id, checkpoint key, transactional id")
                 .templateParameter("sourceSystem", null, "ce_source of the events, e.g. /sources/evaluation-body-a")
                 .templateParameter("baseUrl", null, "the records endpoint; the query is added by the template")
-                .templateParameter("mapper", null, "bean name of the SourceRecordMapper for this source")
+                .templateParameter("mapper", "recordMapping", "bean name of the SourceRecordMapper, or recordMapping: the"
+                        + " mapping declared in the recordMapping parameter")
+                .templateParameter("recordMapping", "", "the record mapping (docs/sources.md), a literal YAML block")
                 .templateParameter("idField", "record_id", "the record's id field, for readable positions")
                 .templateParameter("pageSize", "100", "records per page, and so per Kafka transaction")
                 .templateParameter("pollIntervalMs", "2000", "time between polls of a drained source")
