@@ -52,6 +52,10 @@ class RestPagePoll {
     static final String MAX_BACKOFF = P + "maxBackoffMs";
     static final String MAX_RETRY_AFTER = P + "maxRetryAfterMs";
     static final String INITIAL_UPDATED_SINCE = P + "initialUpdatedSince";
+    static final String PAGING = P + "paging";
+    static final String RECORDS_POINTER = P + "recordsPointer";
+    static final String UPDATED_FIELD = P + "updatedField";
+    static final String UPDATED_FORMAT = P + "updatedFormat";
     static final String MORE = P + "more";
     private static final String QUERY = P + "query";
     private static final String PAGE = P + "page";
@@ -59,6 +63,8 @@ class RestPagePoll {
 
     static final String UPDATED_SINCE = "updatedSince";
     static final String PAGE_TOKEN = "pageToken";
+    /** Kept in the query map for publish, removed before the request. */
+    private static final String POSITION_TOKEN = "skillshub.positionToken";
 
     private static final Logger log = LoggerFactory.getLogger(RestPagePoll.class);
 
@@ -96,14 +102,11 @@ class RestPagePoll {
             tracker.pollStarted(sourceId, now);
         }
         Map<String, String> position = publisher.resumePoint(sourceId).position();
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put(UPDATED_SINCE, position.getOrDefault(UPDATED_SINCE, exchange.getProperty(INITIAL_UPDATED_SINCE,
-                String.class)));
-        String token = position.get(PAGE_TOKEN);
-        if (token != null && !token.isEmpty()) {
-            query.put(PAGE_TOKEN, token);
-        }
-        query.put("pageSize", exchange.getProperty(PAGE_SIZE, String.class));
+        Map<String, String> query = new LinkedHashMap<>(RestPages.query(exchange.getProperty(PAGING, String.class),
+                position.getOrDefault(UPDATED_SINCE, exchange.getProperty(INITIAL_UPDATED_SINCE, String.class)),
+                position.get(PAGE_TOKEN), exchange.getProperty(PAGE_SIZE, String.class)));
+        // The position's token, whatever the paging calls it in the query (pageToken, or offset).
+        query.put(POSITION_TOKEN, position.getOrDefault(PAGE_TOKEN, ""));
         exchange.setProperty(QUERY, query);
         exchange.setProperty(PAGE, null);
         fetching.put(sourceId, false);
@@ -115,7 +118,9 @@ class RestPagePoll {
         @SuppressWarnings("unchecked")
         Map<String, String> query = exchange.getProperty(QUERY, Map.class);
         fetching.put(exchange.getProperty(SOURCE_ID, String.class), true);
-        exchange.setProperty(PAGE, client.fetch(settings(exchange), query));
+        Map<String, String> request = new LinkedHashMap<>(query);
+        request.remove(POSITION_TOKEN);
+        exchange.setProperty(PAGE, client.fetch(settings(exchange), request));
     }
 
     /** The circuit breaker's fallback: the poll ends here, nothing was committed, the next tick tries again. */
@@ -154,15 +159,19 @@ class RestPagePoll {
         }
         SourceRecordMapper mapper = mappers.of(sourceId, exchange.getProperty(MAPPER, String.class));
         String updatedSince = query.get(UPDATED_SINCE);
+        String positionToken = query.get(POSITION_TOKEN);
+        String updatedField = exchange.getProperty(UPDATED_FIELD, String.class);
+        String updatedFormat = exchange.getProperty(UPDATED_FORMAT, String.class);
         Instant newest = RestPages.parseInstant(updatedSince);
         List<RecordOutcome> outcomes = new ArrayList<>(page.records().size());
         int index = 0;
         for (Map<String, Object> record : page.records()) {
-            Instant updatedAt = RestPages.updatedAt(record);
+            Instant updatedAt = RestPages.updatedAt(record, updatedField, updatedFormat);
             if (updatedAt != null && (newest == null || updatedAt.isAfter(newest))) {
                 newest = updatedAt;
             }
-            String position = RestPages.positionOf(record, idField, updatedSince, query.get(PAGE_TOKEN), index);
+            String position = RestPages.positionOf(record, idField, updatedField, updatedFormat, updatedSince,
+                    positionToken.isEmpty() ? null : positionToken, index);
             outcomes.add(pipeline.process(new SourceRecord(sourceId, sourceSystem, position, record), mapper));
             index++;
         }
@@ -197,7 +206,8 @@ class RestPagePoll {
                 exchange.getProperty(SIGNER, String.class), exchange.getProperty(CREDENTIAL, String.class),
                 exchange.getProperty(SECRET, String.class), millis(exchange, CONNECT_TIMEOUT),
                 millis(exchange, READ_TIMEOUT), exchange.getProperty(RETRIES, Integer.class),
-                millis(exchange, BACKOFF), millis(exchange, MAX_BACKOFF), millis(exchange, MAX_RETRY_AFTER));
+                millis(exchange, BACKOFF), millis(exchange, MAX_BACKOFF), millis(exchange, MAX_RETRY_AFTER),
+                exchange.getProperty(PAGING, String.class), exchange.getProperty(RECORDS_POINTER, String.class));
     }
 
     private static Duration millis(Exchange exchange, String property) {
