@@ -39,6 +39,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
  *     schemas;
  * <li>{@code PUT /api/v1/reference/**}: PLATFORM;
  * <li>{@code GET /api/v1/sources}, {@code GET /api/v1/rejections}, settlement reads: PLATFORM, OPS, AUDITOR;
+ * <li>{@code POST /api/v1/sources/dry-run} (a route file's mapping tried on sample records): OPS;
  * <li>pause, resume, replay: OPS; backfill: PLATFORM or OPS;
  * <li>any other {@code /api/**} and anything else: any valid key; actuator beyond health: OPS.
  * </ul>
@@ -121,6 +122,7 @@ public class ApiSecurity {
                         .requestMatchers(HttpMethod.POST, "/api/v1/sources/*/pause", "/api/v1/sources/*/resume")
                                 .hasRole(OPS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/sources/*/backfill").hasAnyRole(PLATFORM, OPS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sources/dry-run").hasRole(OPS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/rejections", "/api/v1/rejections/**")
                                 .hasAnyRole(PLATFORM, OPS, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rejections/*/replay").hasRole(OPS)

@@ -27,7 +27,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class RouteFiles {
 
     /** The record mapping of one templated route of a file: its source, its text and the file line of its first line. */
-    public record Declared(String file, String routeId, String sourceId, String text, int firstLine) {
+    public record Declared(String file, String routeId, String sourceId, String sourceSystem, String text,
+                           int firstLine) {
     }
 
     private RouteFiles() {
@@ -80,6 +81,7 @@ public final class RouteFiles {
             }
             String routeId = text(child(templated, "routeId"));
             String sourceId = null;
+            String sourceSystem = null;
             ScalarNode mapping = null;
             if (child(templated, "parameters") instanceof SequenceNode parameters) {
                 for (Node parameter : parameters.getValue()) {
@@ -87,6 +89,8 @@ public final class RouteFiles {
                     Node value = child(parameter, "value");
                     if ("sourceId".equals(name)) {
                         sourceId = text(value);
+                    } else if ("sourceSystem".equals(name)) {
+                        sourceSystem = text(value);
                     } else if (RecordMappings.PARAMETER.equals(name)) {
                         if (!(value instanceof ScalarNode scalar)) {
                             throw new MappingRefusedException(file, line(parameter), "the value of recordMapping is"
@@ -100,8 +104,8 @@ public final class RouteFiles {
                 // A literal block's text begins on the line after its '|'; a one-line value is on its own line.
                 int firstLine = mapping.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
                         ? line(mapping) + 1 : line(mapping);
-                found.add(new Declared(file, routeId, sourceId == null ? routeId : sourceId, mapping.getValue(),
-                        firstLine));
+                found.add(new Declared(file, routeId, sourceId == null ? routeId : sourceId, sourceSystem,
+                        mapping.getValue(), firstLine));
             }
         }
         return found;
