@@ -17,14 +17,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every published schema in {@code kafka/schemas/} against its last released copy in {@code kafka/schemas/released/}
+ * Every published schema in {@code kafka/schemas/} against its last released copy in {@code kafka/released-schemas/}
  * (docs/events.md, "Schema evolution"): an incompatible change fails here and is made a new type ({@code .v2}).
  */
 class SchemaEvolutionTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SCHEMAS = Path.of("kafka/schemas");
-    private static final Path RELEASED = SCHEMAS.resolve("released");
+    private static final Path RELEASED = Path.of("kafka/released-schemas");
 
     static Stream<String> releasedTypes() throws IOException {
         try (Stream<Path> files = Files.list(RELEASED)) {
@@ -37,7 +37,7 @@ class SchemaEvolutionTests {
     @MethodSource("releasedTypes")
     void aPublishedSchemaChangesOnlyCompatiblyFromItsReleasedCopy(String ceType) {
         Path current = SCHEMAS.resolve(ceType + ".json");
-        assertThat(current).as("%s was released (kafka/schemas/released/%s.json) and is still published until its "
+        assertThat(current).as("%s was released (kafka/released-schemas/%s.json) and is still published until its "
                 + "end of life: keep kafka/schemas/%s.json (docs/events.md#schema-evolution)", ceType, ceType, ceType)
                 .exists();
         List<String> problems = SchemaCompatibility.problems(read(RELEASED.resolve(ceType + ".json")), read(current));
@@ -55,7 +55,7 @@ class SchemaEvolutionTests {
     @Test
     void everyReleasedCopyIsOfAnEventType() throws IOException {
         List<String> types = Stream.of(EventType.values()).map(EventType::ceType).toList();
-        assertThat(releasedTypes().toList()).as("kafka/schemas/released/ holds copies of released event types only")
+        assertThat(releasedTypes().toList()).as("kafka/released-schemas/ holds copies of released event types only")
                 .allMatch(types::contains);
     }
 
