@@ -76,6 +76,9 @@ public class SkillsEventsConsumer {
             while (System.nanoTime() - idleSince < Duration.ofSeconds(idleSeconds).toNanos()) {
                 ConsumerRecords<String, CloudEvent> records = consumer.poll(Duration.ofMillis(500));
                 if (records.isEmpty()) {
+                    if (consumer.assignment().isEmpty()) {
+                        idleSince = System.nanoTime(); // still joining the group: not idle yet
+                    }
                     continue;
                 }
                 for (ConsumerRecord<String, CloudEvent> record : records) {

@@ -158,7 +158,7 @@ class ConsumerExampleTests {
     private List<String> runExample(String group) throws IOException, InterruptedException {
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(javaBin.toString(), "-cp", classes + File.pathSeparator + classpath(),
-                "SkillsEventsConsumer", bootstrapServers, topic, group, "5")
+                "SkillsEventsConsumer", bootstrapServers, topic, group, "8")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
