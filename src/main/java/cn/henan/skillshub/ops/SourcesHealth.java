@@ -11,14 +11,15 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * Health {@code sources}: every source route is started (running or failing) or deliberately paused. A stopped
- * or fenced route makes it DOWN: this instance no longer pulls that source. Part of readiness. A failing source
- * stays UP here — the fault is the source system's — and shows in the details and in the metrics.
+ * Health {@code sources}: every source route is started (running or failing) or deliberately paused, or — in a
+ * cluster — on standby while another instance leads it. A stopped or fenced route makes it DOWN: this instance no
+ * longer pulls that source. Part of readiness. A failing source stays UP here — the fault is the source system's — and shows in the details and in the metrics.
  */
 @Component("sources")
 class SourcesHealth extends AbstractHealthIndicator {
 
-    private static final Set<String> UP_STATES = Set.of("running", "failing", "paused", "starting", "resuming");
+    private static final Set<String> UP_STATES = Set.of("running", "failing", "paused", "starting", "resuming",
+            "standby");
 
     private final Sources sources;
 

@@ -1,11 +1,14 @@
 package cn.henan.skillshub.runtime;
 
+import cn.henan.skillshub.kafka.KafkaAccessDeniedException;
 import cn.henan.skillshub.kafka.KafkaConnection;
 import cn.henan.skillshub.events.Topics;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -45,16 +48,21 @@ public class SourceTransactions {
     private final KafkaConnection kafka;
     private final CheckpointStore checkpoints;
     private final SourceTracker tracker;
+    private final SourceLeadership leadership;
     private final Map<String, KafkaProducer<String, byte[]>> producers = new ConcurrentHashMap<>();
     private final Set<String> fenced = ConcurrentHashMap.newKeySet();
+    /** Per source, Kafka's last refusal and until when it stands: no new producer, no new log line, before then. */
+    private final Map<String, Denied> denied = new ConcurrentHashMap<>();
     /** Per source, the last batch handed to a publishing thread, if any, and who handed it over. */
     private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService publishing = Executors.newCachedThreadPool(new PublishingThreads());
 
-    SourceTransactions(KafkaConnection kafka, CheckpointStore checkpoints, SourceTracker tracker) {
+    SourceTransactions(KafkaConnection kafka, CheckpointStore checkpoints, SourceTracker tracker,
+                       SourceLeadership leadership) {
         this.kafka = kafka;
         this.checkpoints = checkpoints;
         this.tracker = tracker;
+        this.leadership = leadership;
     }
 
     /**
@@ -86,8 +94,14 @@ public class SourceTransactions {
         if (producers.containsKey(sourceId)) {
             return checkpoints.committed(sourceId).orElseGet(() -> Checkpoint.initial(sourceId));
         }
-        producer(sourceId);
-        return checkpoints.readFromKafka(sourceId).orElseGet(() -> Checkpoint.initial(sourceId));
+        KafkaProducer<String, byte[]> producer = producer(sourceId);
+        try {
+            return checkpoints.readFromKafka(sourceId).orElseGet(() -> Checkpoint.initial(sourceId));
+        } catch (RuntimeException e) {
+            // Without the checkpoint read, the next poll must read it again, not resume from "nothing committed".
+            discard(sourceId, producer);
+            throw refusal(sourceId, e);
+        }
     }
 
     /** Publishes the batch and returns the checkpoint now committed. */
@@ -160,6 +174,11 @@ public class SourceTransactions {
                 producer.send(record);
             }
             producer.send(new ProducerRecord<>(Topics.CHECKPOINTS, sourceId, CheckpointStore.serialise(next)));
+            if (!leadership.leads(sourceId)) {
+                // The leadership went while the batch was sent: it is not committed; the next leader pulls it.
+                abort(sourceId, producer);
+                throw new LeadershipLostException(sourceId);
+            }
             producer.commitTransaction();
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             fenced.add(sourceId);
@@ -167,10 +186,14 @@ public class SourceTransactions {
             throw new SourceFencedException(sourceId, e);
         } catch (OutOfOrderSequenceException | AuthorizationException e) {
             discard(sourceId, producer);
-            throw e;
+            throw refusal(sourceId, e);
         } catch (KafkaException e) {
             abort(sourceId, producer);
-            throw e;
+            RuntimeException refused = refusal(sourceId, e);
+            if (refused != e) {
+                discard(sourceId, producer);
+            }
+            throw refused;
         }
         checkpoints.recordCommitted(next);
         tracker.committed(sourceId, recordsRead, batch.outcomes().size() - batch.rejected(), batch.rejected());
@@ -195,11 +218,42 @@ public class SourceTransactions {
         if (fenced.contains(sourceId)) {
             throw new SourceFencedException(sourceId, null);
         }
+        KafkaProducer<String, byte[]> open = producers.get(sourceId);
+        if (open != null) {
+            return open;
+        }
+        if (!leadership.leads(sourceId)) {
+            // Opening the producer would fence the instance that leads the source.
+            throw new LeadershipLostException(sourceId);
+        }
+        Denied refused = denied.get(sourceId);
+        if (refused != null && Instant.now().isBefore(refused.until())) {
+            throw refused.failure();
+        }
         return producers.computeIfAbsent(sourceId, id -> {
             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.sourceProducerConfig(id));
-            producer.initTransactions();
+            try {
+                producer.initTransactions();
+            } catch (RuntimeException e) {
+                producer.close(Duration.ZERO);
+                throw refusal(id, e);
+            }
+            denied.remove(id);
             return producer;
         });
+    }
+
+    /**
+     * A failure as the source shows it: Kafka's refusal (a login that failed, an ACL missing) said as what is
+     * missing, and remembered, so the source is not polled into a new client every tick until it may work again.
+     */
+    private RuntimeException refusal(String sourceId, RuntimeException failure) {
+        Optional<KafkaAccessDeniedException> explained = kafka.explain(failure, sourceId);
+        if (explained.isEmpty()) {
+            return failure;
+        }
+        denied.put(sourceId, new Denied(Instant.now().plus(kafka.deniedRetryInterval()), explained.get()));
+        return explained.get();
     }
 
     private void abort(String sourceId, KafkaProducer<String, byte[]> producer) {
@@ -242,6 +296,9 @@ public class SourceTransactions {
         });
         publishing.shutdown();
         producers.keySet().forEach(this::discard);
+    }
+
+    private record Denied(Instant until, KafkaAccessDeniedException failure) {
     }
 
     /** {@code predecessor}: the batch handed over before this one, which commits first; null if none was. */

@@ -14,10 +14,13 @@ import cn.henan.skillshub.person.PersonKeys;
 import cn.henan.skillshub.reference.Level;
 import cn.henan.skillshub.reference.Occupation;
 import cn.henan.skillshub.reference.ReferenceData;
+import cn.henan.skillshub.rules.PlausibleDates;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +34,47 @@ public class SourceRecords {
 
     private final PersonKeys personKeys;
     private final ReferenceData reference;
+    private final PlausibleDates dates;
 
+    /** With the default plausible dates ({@link PlausibleDates#PlausibleDates()}): unit tests. */
     public SourceRecords(PersonKeys personKeys, ReferenceData reference) {
+        this(personKeys, reference, new PlausibleDates());
+    }
+
+    @Autowired
+    public SourceRecords(PersonKeys personKeys, ReferenceData reference, PlausibleDates dates) {
         this.personKeys = personKeys;
         this.reference = reference;
+        this.dates = dates;
+    }
+
+    /**
+     * The date of a fact that has happened (enrolled, completed, reported, assessed, issued, revoked): a real date,
+     * and a plausible one ({@link PlausibleDates}) — else {@link RejectReason#IMPOSSIBLE_DATE} naming the field.
+     */
+    public LocalDate pastDate(FieldReader fields, String field) throws RecordRejectedException {
+        return plausible(field, fields.requiredDate(field));
+    }
+
+    /** {@link #pastDate}, for a field that may be absent ({@code null}). */
+    public LocalDate optionalPastDate(FieldReader fields, String field) throws RecordRejectedException {
+        return plausible(field, fields.optionalDate(field));
+    }
+
+    /** A year of a fact (CE hours are registered for a year), plausible as {@link PlausibleDates#implausibleYear}. */
+    public void checkPlausibleYear(String field, int year) throws RecordRejectedException {
+        var problem = dates.implausibleYear(year);
+        if (problem.isPresent()) {
+            throw new RecordRejectedException(RejectReason.IMPOSSIBLE_DATE, "field '" + field + "': " + problem.get());
+        }
+    }
+
+    private LocalDate plausible(String field, LocalDate date) throws RecordRejectedException {
+        var problem = dates.implausible(date);
+        if (problem.isPresent()) {
+            throw new RecordRejectedException(RejectReason.IMPOSSIBLE_DATE, "field '" + field + "': " + problem.get());
+        }
+        return date;
     }
 
     /** The person of field {@code id_number}; an invalid number is a reject that never quotes it. */

@@ -177,7 +177,7 @@ public class RealNameSimulator {
     /** One bad row of one kind; each gives exactly one reject. Its enrolment goes no further. */
     private void writeBadRow(ExpectedOutcomes counts) {
         SimClass simClass = classes.get(random.nextInt(classes.size()));
-        switch (random.nextInt(5)) {
+        switch (random.nextInt(6)) {
             case 0 -> {
                 enrol(simClass, SimulatedPeople.withBrokenCheck(trainee(simClass)), simClass.startsOn());
                 counts.reject(RejectReason.INVALID_ID_NUMBER);
@@ -203,6 +203,11 @@ public class RealNameSimulator {
                                 + " payment_mode, enrolled_on) VALUES (?,?,?,?,?,?,NULL)", number("BM"),
                         simClass.classNo(), trainee(simClass), people.name(), people.phone(), "TRAINEE_DIRECT");
                 counts.reject(RejectReason.MISSING_FIELD);
+            }
+            case 4 -> {
+                // The enrolment tried from outside (issue 17): dated 2999-01-01, an impossible date, not a fact.
+                enrol(simClass, trainee(simClass), LocalDate.of(2999, 1, 1));
+                counts.reject(RejectReason.IMPOSSIBLE_DATE);
             }
             default -> {
                 SimEnrolment enrolment = enrol(simClass, trainee(simClass), simClass.startsOn());

@@ -10,6 +10,8 @@ import cn.henan.skillshub.events.RejectReason;
 import cn.henan.skillshub.person.PersonIdentity;
 import cn.henan.skillshub.reference.Level;
 import cn.henan.skillshub.reference.Occupation;
+import cn.henan.skillshub.rules.LevelCertificateNeedsBothParts;
+import cn.henan.skillshub.rules.PlausibleDates;
 import cn.henan.skillshub.runtime.FieldReader;
 import cn.henan.skillshub.runtime.RecordRejectedException;
 import cn.henan.skillshub.runtime.SourceRecord;
@@ -60,7 +62,7 @@ class EvaluationBodyRecordMapper implements SourceRecordMapper {
         Occupation occupation = records.occupation(f);
         Level level = SourceRecords.level(f);
         AssessmentResultRecorded data = new AssessmentResultRecorded(resultId, person.personKey(), person.maskedId(),
-                f.required("evaluation_body"), occupation.code(), level, f.requiredDate("assessed_on"),
+                f.required("evaluation_body"), occupation.code(), level, records.pastDate(f, "assessed_on"),
                 score(f, "theory_score"), SourceRecords.requiredBoolean(f, "theory_passed"),
                 score(f, "ability_score"), SourceRecords.requiredBoolean(f, "ability_passed"));
         return SourceRecords.event(EventType.ASSESSMENT_RESULT_RECORDED, record, "result/" + resultId,
@@ -72,13 +74,13 @@ class EvaluationBodyRecordMapper implements SourceRecordMapper {
         PersonIdentity person = records.person(f);
         Occupation occupation = records.occupation(f);
         Level level = SourceRecords.level(f);
-        LocalDate issuedOn = f.requiredDate("issued_on");
-        LocalDate assessedOn = f.optionalDate("assessed_on");
-        if (assessedOn != null && issuedOn.isBefore(assessedOn)) {
+        LocalDate issuedOn = records.pastDate(f, "issued_on");
+        LocalDate assessedOn = records.optionalPastDate(f, "assessed_on");
+        if (PlausibleDates.endsBeforeStart(assessedOn, issuedOn)) {
             throw new RecordRejectedException(RejectReason.IMPOSSIBLE_DATE, "issued_on is before assessed_on");
         }
         Set<ComplianceFlag> flags = EnumSet.noneOf(ComplianceFlag.class);
-        if (AssessmentRules.certificateWithFailedPart(SourceRecords.optionalBoolean(f, "theory_passed"),
+        if (LevelCertificateNeedsBothParts.certificateWithFailedPart(SourceRecords.optionalBoolean(f, "theory_passed"),
                 SourceRecords.optionalBoolean(f, "ability_passed"))) {
             flags.add(ComplianceFlag.CERTIFICATE_WITH_FAILED_PART);
         }
@@ -94,9 +96,9 @@ class EvaluationBodyRecordMapper implements SourceRecordMapper {
         PersonIdentity person = records.person(f);
         Occupation occupation = records.occupation(f);
         Level level = SourceRecords.level(f);
-        LocalDate revokedOn = f.requiredDate("revoked_on");
-        LocalDate issuedOn = f.optionalDate("issued_on");
-        if (issuedOn != null && revokedOn.isBefore(issuedOn)) {
+        LocalDate revokedOn = records.pastDate(f, "revoked_on");
+        LocalDate issuedOn = records.optionalPastDate(f, "issued_on");
+        if (PlausibleDates.endsBeforeStart(issuedOn, revokedOn)) {
             throw new RecordRejectedException(RejectReason.IMPOSSIBLE_DATE, "revoked_on is before issued_on");
         }
         CertificateRevoked data = new CertificateRevoked(certificateNo, person.personKey(),

@@ -8,13 +8,13 @@ import cn.henan.skillshub.events.ComplianceFlag;
 import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.RejectReason;
 import cn.henan.skillshub.person.PersonIdentity;
+import cn.henan.skillshub.rules.CeHoursFromTrainingCertificate;
 import cn.henan.skillshub.runtime.FieldReader;
 import cn.henan.skillshub.runtime.RecordRejectedException;
 import cn.henan.skillshub.runtime.SourceRecord;
 import cn.henan.skillshub.runtime.SourceRecordMapper;
 import cn.henan.skillshub.sources.SourceRecords;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -55,6 +55,7 @@ class CeHoursRecordMapper implements SourceRecordMapper {
         String registrationId = f.required("registration_id");
         PersonIdentity person = records.person(f);
         int year = year(f);
+        records.checkPlausibleYear("year", year);
         CeHoursCategory category = category(f);
         BigDecimal hours = f.hours("hours");
         String certificateNo = f.optional("training_certificate_no");
@@ -63,7 +64,7 @@ class CeHoursRecordMapper implements SourceRecordMapper {
             Optional<BigDecimal> ofTraining = trainingHours.hoursOf(certificateNo);
             if (ofTraining.isEmpty()) {
                 flags.add(ComplianceFlag.TRAINING_CERTIFICATE_UNKNOWN);
-            } else if (CeHoursRules.ceHoursExceedTrainingHours(hours, ofTraining.get())) {
+            } else if (CeHoursFromTrainingCertificate.ceHoursExceedTrainingHours(hours, ofTraining.get())) {
                 flags.add(ComplianceFlag.CE_HOURS_EXCEED_TRAINING_HOURS);
             }
         }
@@ -76,8 +77,10 @@ class CeHoursRecordMapper implements SourceRecordMapper {
     private CanonicalEvent cancelled(SourceRecord record, FieldReader f) throws RecordRejectedException {
         String registrationId = f.required("registration_id");
         PersonIdentity person = records.person(f);
-        CeHoursCancelled data = new CeHoursCancelled(registrationId, person.personKey(), year(f),
-                f.requiredDate("cancelled_on"), f.optional("reason"));
+        int year = year(f);
+        records.checkPlausibleYear("year", year);
+        CeHoursCancelled data = new CeHoursCancelled(registrationId, person.personKey(), year,
+                records.pastDate(f, "cancelled_on"), f.optional("reason"));
         return SourceRecords.event(EventType.CE_HOURS_CANCELLED, record, "cancellation/" + registrationId,
                 person.personKey(), data);
     }
@@ -85,11 +88,7 @@ class CeHoursRecordMapper implements SourceRecordMapper {
     private static int year(FieldReader f) throws RecordRejectedException {
         String text = f.required("year");
         try {
-            int year = Integer.parseInt(text);
-            if (year < 2000 || year > LocalDate.now().getYear() + 1) {
-                throw new RecordRejectedException(RejectReason.IMPOSSIBLE_DATE, "year " + year + " is not plausible");
-            }
-            return year;
+            return Integer.parseInt(text);
         } catch (NumberFormatException e) {
             throw new RecordRejectedException(RejectReason.MALFORMED_RECORD, "field 'year' is not a year");
         }

@@ -7,6 +7,9 @@ import cn.henan.skillshub.events.RejectReason;
 import cn.henan.skillshub.events.TrainingPlanFiled;
 import cn.henan.skillshub.reference.Level;
 import cn.henan.skillshub.reference.Occupation;
+import cn.henan.skillshub.rules.OnlineHoursAtMostHalf;
+import cn.henan.skillshub.rules.PlanFiledTenDaysBefore;
+import cn.henan.skillshub.rules.PlausibleDates;
 import cn.henan.skillshub.runtime.FieldReader;
 import cn.henan.skillshub.runtime.RecordRejectedException;
 import cn.henan.skillshub.runtime.SourceRecord;
@@ -37,10 +40,10 @@ class ClassPlanMapper implements SourceRecordMapper {
         String institution = f.required("institution_name");
         Occupation occupation = records.occupation(f);
         Level level = RealNameRecords.level(f);
-        LocalDate filedOn = f.requiredDate("filed_on");
+        LocalDate filedOn = records.pastDate(f, "filed_on");
         LocalDate startsOn = f.requiredDate("starts_on");
         LocalDate endsOn = f.optionalDate("ends_on");
-        if (endsOn != null && endsOn.isBefore(startsOn)) {
+        if (PlausibleDates.endsBeforeStart(startsOn, endsOn)) {
             throw new RecordRejectedException(RejectReason.IMPOSSIBLE_DATE, "class ends_on is before starts_on");
         }
         BigDecimal totalHours = f.hours("total_hours");
@@ -48,10 +51,10 @@ class ClassPlanMapper implements SourceRecordMapper {
         RealNameRecords.checkWithinCourse(onlineHours, totalHours);
 
         Set<ComplianceFlag> flags = EnumSet.noneOf(ComplianceFlag.class);
-        if (TrainingCompliance.planFiledLate(filedOn, startsOn)) {
+        if (PlanFiledTenDaysBefore.planFiledLate(filedOn, startsOn)) {
             flags.add(ComplianceFlag.PLAN_FILED_LATE);
         }
-        if (TrainingCompliance.onlineHoursOverHalf(onlineHours, totalHours)) {
+        if (OnlineHoursAtMostHalf.onlineHoursOverHalf(onlineHours, totalHours)) {
             flags.add(ComplianceFlag.ONLINE_HOURS_OVER_HALF);
         }
         if (compliance.institutionNotInCatalogue(institution, occupation.code(), startsOn)) {

@@ -8,6 +8,9 @@ import cn.henan.skillshub.events.TrainingCompleted;
 import cn.henan.skillshub.person.PersonIdentity;
 import cn.henan.skillshub.reference.Level;
 import cn.henan.skillshub.reference.Occupation;
+import cn.henan.skillshub.rules.OnlineHoursAtMostHalf;
+import cn.henan.skillshub.rules.PlausibleDates;
+import cn.henan.skillshub.rules.TraineeListWithinThirtyDays;
 import cn.henan.skillshub.runtime.FieldReader;
 import cn.henan.skillshub.runtime.RecordRejectedException;
 import cn.henan.skillshub.runtime.SourceRecord;
@@ -41,12 +44,12 @@ class CompletionMapper implements SourceRecordMapper {
         Occupation occupation = records.occupation(f);
         Level level = RealNameRecords.level(f);
         LocalDate startsOn = f.requiredDate("starts_on");
-        LocalDate completedOn = f.requiredDate("completed_on");
-        if (completedOn.isBefore(startsOn)) {
+        LocalDate completedOn = records.pastDate(f, "completed_on");
+        if (PlausibleDates.endsBeforeStart(startsOn, completedOn)) {
             throw new RecordRejectedException(RejectReason.IMPOSSIBLE_DATE, "completed_on is before the class starts");
         }
-        LocalDate listReportedOn = f.optionalDate("list_reported_on");
-        if (listReportedOn != null && listReportedOn.isBefore(completedOn)) {
+        LocalDate listReportedOn = records.optionalPastDate(f, "list_reported_on");
+        if (PlausibleDates.endsBeforeStart(completedOn, listReportedOn)) {
             throw new RecordRejectedException(RejectReason.IMPOSSIBLE_DATE, "list_reported_on is before completed_on");
         }
         BigDecimal online = f.hours("online_hours");
@@ -56,10 +59,10 @@ class CompletionMapper implements SourceRecordMapper {
 
         Set<ComplianceFlag> flags = compliance.traineeFlags(institution, occupation.code(), trainee.birthMonth(),
                 trainee.sex(), startsOn);
-        if (TrainingCompliance.onlineHoursOverHalf(online, attended)) {
+        if (OnlineHoursAtMostHalf.onlineHoursOverHalf(online, attended)) {
             flags.add(ComplianceFlag.ONLINE_HOURS_OVER_HALF);
         }
-        if (TrainingCompliance.traineeListReportedLate(completedOn, listReportedOn)) {
+        if (TraineeListWithinThirtyDays.traineeListReportedLate(completedOn, listReportedOn)) {
             flags.add(ComplianceFlag.TRAINEE_LIST_REPORTED_LATE);
         }
         TrainingCompleted data = new TrainingCompleted(enrolmentNo, trainee.personKey(), trainee.maskedId(),

@@ -34,7 +34,7 @@ class EnrolmentMapper implements SourceRecordMapper {
         String institution = f.required("institution_name");
         Occupation occupation = records.occupation(f);
         Level level = RealNameRecords.level(f);
-        LocalDate enrolledOn = f.requiredDate("enrolled_on");
+        LocalDate enrolledOn = records.pastDate(f, "enrolled_on");
         LocalDate startsOn = f.requiredDate("starts_on");
         TrainingEnrolled data = new TrainingEnrolled(enrolmentNo, trainee.personKey(), trainee.maskedId(),
                 trainee.birthMonth().toString(), trainee.sex(), classNo, f.required("plan_no"), institution,

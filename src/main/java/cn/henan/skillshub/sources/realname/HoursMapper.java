@@ -5,6 +5,7 @@ import cn.henan.skillshub.events.ComplianceFlag;
 import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.TrainingHoursRecorded;
 import cn.henan.skillshub.person.PersonIdentity;
+import cn.henan.skillshub.rules.OnlineHoursAtMostHalf;
 import cn.henan.skillshub.runtime.FieldReader;
 import cn.henan.skillshub.runtime.RecordRejectedException;
 import cn.henan.skillshub.runtime.SourceRecord;
@@ -35,7 +36,7 @@ class HoursMapper implements SourceRecordMapper {
         BigDecimal attended = online.add(offline);
         RealNameRecords.checkWithinCourse(attended, courseTotal);
         Set<ComplianceFlag> flags = EnumSet.noneOf(ComplianceFlag.class);
-        if (TrainingCompliance.onlineHoursOverHalf(online, attended)) {
+        if (OnlineHoursAtMostHalf.onlineHoursOverHalf(online, attended)) {
             flags.add(ComplianceFlag.ONLINE_HOURS_OVER_HALF);
         }
         TrainingHoursRecorded data = new TrainingHoursRecorded(enrolmentNo, trainee.personKey(),

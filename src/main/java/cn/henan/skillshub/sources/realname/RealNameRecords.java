@@ -14,6 +14,7 @@ import cn.henan.skillshub.runtime.RecordRejectedException;
 import cn.henan.skillshub.runtime.SourceRecord;
 import cn.henan.skillshub.sources.SourceRecords;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,15 @@ class RealNameRecords {
 
     PersonIdentity trainee(FieldReader fields) throws RecordRejectedException {
         return common.person(fields);
+    }
+
+    /** A date of something that has happened, real and plausible ({@link SourceRecords#pastDate}). */
+    LocalDate pastDate(FieldReader fields, String field) throws RecordRejectedException {
+        return common.pastDate(fields, field);
+    }
+
+    LocalDate optionalPastDate(FieldReader fields, String field) throws RecordRejectedException {
+        return common.optionalPastDate(fields, field);
     }
 
     Occupation occupation(FieldReader fields) throws RecordRejectedException {

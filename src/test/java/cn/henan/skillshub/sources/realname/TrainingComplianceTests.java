@@ -5,37 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.henan.skillshub.events.ComplianceFlag;
 import cn.henan.skillshub.person.Sex;
 import cn.henan.skillshub.reference.ReferenceData;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 
-/** Each training rule of the plan, at its edges. */
+/** The flags a trainee's records carry (the rules themselves: {@code cn.henan.skillshub.rules}, a test each). */
 class TrainingComplianceTests {
 
     private final TrainingCompliance compliance = new TrainingCompliance(new ReferenceData());
-
-    @Test
-    void onlineHoursAtMostHalfOfTheTotal() {
-        assertThat(TrainingCompliance.onlineHoursOverHalf(new BigDecimal("32"), new BigDecimal("64"))).isFalse();
-        assertThat(TrainingCompliance.onlineHoursOverHalf(new BigDecimal("32.5"), new BigDecimal("64"))).isTrue();
-        assertThat(TrainingCompliance.onlineHoursOverHalf(BigDecimal.ZERO, BigDecimal.ZERO)).isFalse();
-    }
-
-    @Test
-    void planFiledAtLeastTenDaysBeforeTheClassOpens() {
-        LocalDate opens = LocalDate.of(2025, 6, 11);
-        assertThat(TrainingCompliance.planFiledLate(LocalDate.of(2025, 6, 1), opens)).isFalse();
-        assertThat(TrainingCompliance.planFiledLate(LocalDate.of(2025, 6, 2), opens)).isTrue();
-    }
-
-    @Test
-    void traineeListReportedWithinThirtyDaysOfCompletion() {
-        LocalDate completed = LocalDate.of(2025, 7, 1);
-        assertThat(TrainingCompliance.traineeListReportedLate(completed, LocalDate.of(2025, 7, 31))).isFalse();
-        assertThat(TrainingCompliance.traineeListReportedLate(completed, LocalDate.of(2025, 8, 1))).isTrue();
-        assertThat(TrainingCompliance.traineeListReportedLate(completed, null)).isFalse();
-    }
 
     @Test
     void institutionTrainsOnlyTheOccupationsTheCatalogueListsForIt() {
