@@ -1,11 +1,7 @@
-package cn.henan.skillshub.docs;
+package cn.henan.skillshub.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.henan.skillshub.events.CanonicalEvent;
-import cn.henan.skillshub.events.CeHoursCancelled;
-import cn.henan.skillshub.events.EventEnvelope;
-import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.support.HubIntegrationTest;
 import java.io.File;
 import java.io.IOException;
