@@ -70,7 +70,17 @@ public class TopicInitializer implements SmartInitializingSingleton {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
                 log.info("created topics {}", missing.stream().map(NewTopic::name).toList());
             }
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            // Kafka refusing the hub is no reason to stop it (an operator fixes an ACL or a password, and the
+            // sources show the refusal until then); a principal that may not create topics works with topics an
+            // operator created (docs/security.md#kafka-acls).
+            var refused = kafka.explain(e.getCause(), null);
+            if (refused.isPresent()) {
+                log.error("topics of kafka/topics.yaml not checked or created: {}", refused.get().getMessage());
+                return;
+            }
+            throw new IllegalStateException("cannot create the hub's topics at " + kafka.bootstrapServers(), e);
+        } catch (TimeoutException e) {
             throw new IllegalStateException("cannot create the hub's topics at " + kafka.bootstrapServers(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

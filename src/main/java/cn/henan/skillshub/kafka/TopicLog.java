@@ -76,12 +76,19 @@ public final class TopicLog implements AutoCloseable {
 
     private KafkaConsumer<String, byte[]> reader() {
         if (consumer == null) {
-            consumer = new KafkaConsumer<>(kafka.committedReaderConfig(clientId), new StringDeserializer(),
-                    new ByteArrayDeserializer());
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            KafkaConsumer<String, byte[]> opened = new KafkaConsumer<>(kafka.committedReaderConfig(clientId),
+                    new StringDeserializer(), new ByteArrayDeserializer());
+            try {
+                List<TopicPartition> partitions = opened.partitionsFor(topic).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                opened.assign(partitions);
+                opened.seekToBeginning(partitions);
+            } catch (RuntimeException e) {
+                // Refused or not there: the next read opens a reader again, not an unassigned one.
+                opened.close(Duration.ZERO);
+                throw e;
+            }
+            consumer = opened;
         }
         return consumer;
     }

@@ -22,10 +22,20 @@ class KafkaHealth extends AbstractHealthIndicator {
     }
 
     @Override
-    protected void doHealthCheck(Health.Builder health) throws Exception {
-        var cluster = admin().describeCluster(new DescribeClusterOptions().timeoutMs(5000));
-        int nodes = cluster.nodes().get(5, TimeUnit.SECONDS).size();
-        health.up().withDetail("clusterId", cluster.clusterId().get(5, TimeUnit.SECONDS)).withDetail("nodes", nodes);
+    protected void doHealthCheck(Health.Builder health) {
+        try {
+            var cluster = admin().describeCluster(new DescribeClusterOptions().timeoutMs(5000));
+            int nodes = cluster.nodes().get(5, TimeUnit.SECONDS).size();
+            health.up().withDetail("clusterId", cluster.clusterId().get(5, TimeUnit.SECONDS)).withDetail("nodes", nodes);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            // What an operator can act on, never a stack trace or a class name.
+            String reason = kafka.explain(e, null).map(Throwable::getMessage)
+                    .orElse("no answer from " + kafka.bootstrapServers() + " within 5 s");
+            health.down().withDetail("reason", reason);
+        }
     }
 
     private Admin admin() {

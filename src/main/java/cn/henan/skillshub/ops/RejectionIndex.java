@@ -45,6 +45,7 @@ class RejectionIndex implements SmartLifecycle {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         ContainerProperties properties = new ContainerProperties(Topics.REJECTED);
         properties.setMessageListener((MessageListener<String, byte[]>) this::index);
+        properties.setAuthExceptionRetryInterval(kafka.deniedRetryInterval());
         this.container = new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(config), properties);
         container.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(2000, FixedBackOff.UNLIMITED_ATTEMPTS)));
         container.setBeanName("opsRejectionIndex");

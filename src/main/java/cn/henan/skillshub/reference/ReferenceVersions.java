@@ -63,6 +63,7 @@ class ReferenceVersions implements SmartLifecycle {
     private final TopicLog follower;
     private volatile KafkaProducer<String, byte[]> producer;
     private volatile boolean running;
+    private volatile boolean caughtUp;
 
     ReferenceVersions(ReferenceData reference, KafkaConnection kafka) {
         this.reference = reference;
@@ -78,8 +79,7 @@ class ReferenceVersions implements SmartLifecycle {
     public void start() {
         producer = new KafkaProducer<>(kafka.plainProducerConfig("skills-hub-reference-versions"),
                 new StringSerializer(), new ByteArraySerializer());
-        int applied = follower.readToEnd(record -> apply(record), CATCH_UP_LIMIT);
-        log.info("reference versions from {}: {} read", Topics.REFERENCE, applied);
+        caughtUp = catchUp(true);
         running = true;
         Thread following = new Thread(this::follow, "reference-versions");
         following.setDaemon(true);
@@ -256,8 +256,38 @@ class ReferenceVersions implements SmartLifecycle {
         }
     }
 
+    /**
+     * Reads the topic to its end. Kafka refusing the hub (a login, a READ ACL) does not stop its start: the hub
+     * goes on with the versions it ships, says so, and the follower tries again until it may read.
+     */
+    private boolean catchUp(boolean first) {
+        try {
+            int applied = follower.readToEnd(record -> apply(record), CATCH_UP_LIMIT);
+            log.info("reference versions from {}: {} read", Topics.REFERENCE, applied);
+            return true;
+        } catch (RuntimeException e) {
+            var refused = kafka.explain(e, null);
+            if (refused.isEmpty()) {
+                throw e;
+            }
+            if (first) {
+                log.error("reference versions of {} not read: {}; the hub holds the versions it ships until it"
+                        + " may read them", Topics.REFERENCE, refused.get().getMessage());
+            }
+            return false;
+        }
+    }
+
     private void follow() {
         try {
+            while (running && !caughtUp) {
+                try {
+                    Thread.sleep(kafka.deniedRetryInterval().toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                caughtUp = catchUp(false);
+            }
             while (running) {
                 follower.poll(Duration.ofSeconds(1), this::apply);
             }

@@ -189,7 +189,7 @@ public class SourceTracker extends EventNotifierSupport {
     public void notify(CamelEvent event) {
         Exchange exchange = ((CamelEvent.ExchangeFailureHandledEvent) event).getExchange();
         String routeId = exchange.getFromRouteId();
-        if (routeId == null) {
+        if (routeId == null || exchange.getProperty(SourceErrorPolicy.RECORDED) != null) {
             return;
         }
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);

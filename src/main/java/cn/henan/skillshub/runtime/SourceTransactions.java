@@ -1,11 +1,14 @@
 package cn.henan.skillshub.runtime;
 
+import cn.henan.skillshub.kafka.KafkaAccessDeniedException;
 import cn.henan.skillshub.kafka.KafkaConnection;
 import cn.henan.skillshub.events.Topics;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -47,6 +50,8 @@ public class SourceTransactions {
     private final SourceTracker tracker;
     private final Map<String, KafkaProducer<String, byte[]>> producers = new ConcurrentHashMap<>();
     private final Set<String> fenced = ConcurrentHashMap.newKeySet();
+    /** Per source, Kafka's last refusal and until when it stands: no new producer, no new log line, before then. */
+    private final Map<String, Denied> denied = new ConcurrentHashMap<>();
     /** Per source, the last batch handed to a publishing thread, if any, and who handed it over. */
     private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService publishing = Executors.newCachedThreadPool(new PublishingThreads());
@@ -86,8 +91,14 @@ public class SourceTransactions {
         if (producers.containsKey(sourceId)) {
             return checkpoints.committed(sourceId).orElseGet(() -> Checkpoint.initial(sourceId));
         }
-        producer(sourceId);
-        return checkpoints.readFromKafka(sourceId).orElseGet(() -> Checkpoint.initial(sourceId));
+        KafkaProducer<String, byte[]> producer = producer(sourceId);
+        try {
+            return checkpoints.readFromKafka(sourceId).orElseGet(() -> Checkpoint.initial(sourceId));
+        } catch (RuntimeException e) {
+            // Without the checkpoint read, the next poll must read it again, not resume from "nothing committed".
+            discard(sourceId, producer);
+            throw refusal(sourceId, e);
+        }
     }
 
     /** Publishes the batch and returns the checkpoint now committed. */
@@ -167,10 +178,14 @@ public class SourceTransactions {
             throw new SourceFencedException(sourceId, e);
         } catch (OutOfOrderSequenceException | AuthorizationException e) {
             discard(sourceId, producer);
-            throw e;
+            throw refusal(sourceId, e);
         } catch (KafkaException e) {
             abort(sourceId, producer);
-            throw e;
+            RuntimeException refused = refusal(sourceId, e);
+            if (refused != e) {
+                discard(sourceId, producer);
+            }
+            throw refused;
         }
         checkpoints.recordCommitted(next);
         tracker.committed(sourceId, recordsRead, batch.outcomes().size() - batch.rejected(), batch.rejected());
@@ -195,11 +210,38 @@ public class SourceTransactions {
         if (fenced.contains(sourceId)) {
             throw new SourceFencedException(sourceId, null);
         }
+        KafkaProducer<String, byte[]> open = producers.get(sourceId);
+        if (open != null) {
+            return open;
+        }
+        Denied refused = denied.get(sourceId);
+        if (refused != null && Instant.now().isBefore(refused.until())) {
+            throw refused.failure();
+        }
         return producers.computeIfAbsent(sourceId, id -> {
             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.sourceProducerConfig(id));
-            producer.initTransactions();
+            try {
+                producer.initTransactions();
+            } catch (RuntimeException e) {
+                producer.close(Duration.ZERO);
+                throw refusal(id, e);
+            }
+            denied.remove(id);
             return producer;
         });
+    }
+
+    /**
+     * A failure as the source shows it: Kafka's refusal (a login that failed, an ACL missing) said as what is
+     * missing, and remembered, so the source is not polled into a new client every tick until it may work again.
+     */
+    private RuntimeException refusal(String sourceId, RuntimeException failure) {
+        Optional<KafkaAccessDeniedException> explained = kafka.explain(failure, sourceId);
+        if (explained.isEmpty()) {
+            return failure;
+        }
+        denied.put(sourceId, new Denied(Instant.now().plus(kafka.deniedRetryInterval()), explained.get()));
+        return explained.get();
     }
 
     private void abort(String sourceId, KafkaProducer<String, byte[]> producer) {
@@ -242,6 +284,9 @@ public class SourceTransactions {
         });
         publishing.shutdown();
         producers.keySet().forEach(this::discard);
+    }
+
+    private record Denied(Instant until, KafkaAccessDeniedException failure) {
     }
 
     /** {@code predecessor}: the batch handed over before this one, which commits first; null if none was. */

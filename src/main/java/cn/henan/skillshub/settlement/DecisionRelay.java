@@ -5,6 +5,7 @@ import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.SubsidyDecided;
 import cn.henan.skillshub.runtime.SourceTransactions;
 import cn.henan.skillshub.runtime.Checkpoint;
+import cn.henan.skillshub.runtime.QuietFailures;
 import cn.henan.skillshub.runtime.RecordOutcome;
 import cn.henan.skillshub.runtime.SourceBatch;
 import cn.henan.skillshub.runtime.SourceFencedException;
@@ -40,6 +41,7 @@ class DecisionRelay {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionRelay.class);
 
+    private final QuietFailures failures = new QuietFailures(log);
     private final Ledger ledger;
     private final SourceTransactions publisher;
     private final long intervalMs;
@@ -101,8 +103,11 @@ class DecisionRelay {
         } catch (SourceFencedException e) {
             log.warn("decision relay fenced: another instance publishes the decisions now");
         } catch (RuntimeException e) {
-            log.warn("decision relay failed ({}); it resumes from its last committed position", e.toString());
+            failures.warn(SOURCE_ID, e.toString(), "decision relay failed (" + e + "); it resumes from its last"
+                    + " committed position");
+            return;
         }
+        failures.cleared(SOURCE_ID);
     }
 
     @PreDestroy

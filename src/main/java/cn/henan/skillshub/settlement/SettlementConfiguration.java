@@ -43,6 +43,8 @@ class SettlementConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
         factory.setConcurrency(concurrency);
+        // Kafka refusing the consumer (a login, a group ACL) stops no container: it tries again after a pause.
+        factory.getContainerProperties().setAuthExceptionRetryInterval(kafka.deniedRetryInterval());
         // A failure that is not the event's fault (database away, a constraint hit by a race) is retried; the
         // transaction is re-run from scratch each time. Only when retries are exhausted is the record parked; if
         // even parking fails (database down) the record is not skipped but retried again.

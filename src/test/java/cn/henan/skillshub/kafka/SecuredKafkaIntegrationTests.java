@@ -1,0 +1,225 @@
+package cn.henan.skillshub.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.henan.skillshub.SkillsHubApplication;
+import cn.henan.skillshub.events.CanonicalEvent;
+import cn.henan.skillshub.events.CertificateIssued;
+import cn.henan.skillshub.events.EventEnvelope;
+import cn.henan.skillshub.events.EventJson;
+import cn.henan.skillshub.events.EventType;
+import cn.henan.skillshub.events.Topics;
+import cn.henan.skillshub.events.TrainingCompleted;
+import cn.henan.skillshub.simulator.ExpectedOutcomes;
+import cn.henan.skillshub.simulator.SimulatorsConfiguration;
+import cn.henan.skillshub.simulator.realname.RealNameSimulator;
+import cn.henan.skillshub.support.ExchangeSchemaForTests;
+import cn.henan.skillshub.support.ExchangeSchemaForTests.Simulators;
+import cn.henan.skillshub.support.HubApi;
+import cn.henan.skillshub.support.SecuredKafkaBroker;
+import cn.henan.skillshub.support.TestApiKeys;
+import cn.henan.skillshub.support.TestSchemaInitializer;
+import cn.henan.skillshub.support.TopicReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The hub against a secured cluster: a real broker whose only client listener is SASL_SSL (SCRAM-SHA-512 over TLS,
+ * certificates made by the test), with KRaft's {@code StandardAuthorizer} and the ACLs of docs/security.md. Every
+ * client of the hub takes its settings from {@code spring.kafka.*} alone.
+ *
+ * <p>One hub, one story, as an operator lives it: the hub starts with a password the cluster does not know — it
+ * stays up, its sources show {@code failing} with the refused login, and its log does not flood; the password is
+ * put right on the cluster, and the sources show the transactional-id ACL that is still missing; the ACL is
+ * granted, and the real-name source and the settlement service run through the secured listener, exactly once.
+ */
+@SpringBootTest(classes = SkillsHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "camel.main.routes-include-pattern=file:routes/realname-training.yaml",
+                "skillshub.sources.realname.schema=realname_secured",
+                "skillshub.kafka.denied-retry-interval=1s",
+                "skillshub.settlement.relay.interval-ms=100",
+                // The broker in this JVM logs its own partitions and requests; the hub's lines are the ones looked at.
+                "logging.level.kafka=WARN", "logging.level.state.change.logger=WARN",
+                "logging.level.org.apache.kafka.controller=WARN", "logging.level.org.apache.kafka.storage=WARN"})
+@ActiveProfiles("test")
+@Import({SimulatorsConfiguration.class, ExchangeSchemaForTests.class})
+@ContextConfiguration(initializers = TestSchemaInitializer.class)
+@ExtendWith(OutputCaptureExtension.class)
+class SecuredKafkaIntegrationTests {
+
+    static final String HUB_USER = "skills-hub";
+    static final String HUB_PRINCIPAL = "User:" + HUB_USER;
+    static final String HUB_PASSWORD = "hub-scram-password-of-the-test";
+    static final List<String> FEEDS = List.of("realname-training.classes", "realname-training.enrolments",
+            "realname-training.hours", "realname-training.completions");
+
+    static SecuredKafkaBroker broker;
+
+    @DynamicPropertySource
+    static void securedCluster(DynamicPropertyRegistry registry) throws Exception {
+        broker = SecuredKafkaBroker.start();
+        broker.createHubTopics();
+        // The cluster knows the hub's user, but with another password than the hub has: the login fails.
+        broker.scramUser(HUB_USER, "a-password-the-hub-does-not-have");
+        grantAllButTheTransactionalIds();
+        registry.add("spring.kafka.bootstrap-servers", broker::securedBootstrapServers);
+        registry.add("spring.kafka.security.protocol", () -> "SASL_SSL");
+        registry.add("spring.kafka.properties.sasl.mechanism", () -> "SCRAM-SHA-512");
+        registry.add("spring.kafka.properties.sasl.jaas.config",
+                () -> "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + HUB_USER
+                        + "\" password=\"" + HUB_PASSWORD + "\";");
+        registry.add("spring.kafka.ssl.trust-store-location", () -> broker.trustStore().toUri().toString());
+        registry.add("spring.kafka.ssl.trust-store-password", () -> SecuredKafkaBroker.TLS_PASSWORD);
+        registry.add("spring.kafka.ssl.trust-store-type", () -> "PKCS12");
+    }
+
+    /** The ACLs of docs/security.md#kafka-acls, less the transactional ids. */
+    static void grantAllButTheTransactionalIds() throws Exception {
+        broker.allow(HUB_PRINCIPAL, ResourceType.TOPIC, "skills.", PatternType.PREFIXED,
+                AclOperation.DESCRIBE, AclOperation.READ, AclOperation.WRITE);
+        broker.allow(HUB_PRINCIPAL, ResourceType.GROUP, "skills-hub-", PatternType.PREFIXED, AclOperation.READ);
+        broker.allow(HUB_PRINCIPAL, ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL,
+                AclOperation.IDEMPOTENT_WRITE);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Autowired
+    Simulators simulators;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aRefusedLoginAndAMissingAclAreShownAsSuch_onceGrantedASourceAndSettlementRunExactlyOnce(
+            CapturedOutput output) throws Exception {
+        HubApi api = new HubApi(port);
+        RealNameSimulator simulator = simulators.create("Q15SEC", 15, 0.1);
+        ExpectedOutcomes expected = simulator.openClasses();
+        expected.add(simulator.write(40));
+
+        // 1. A wrong password: the hub is up, each feed is failing with the refused login, named.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> FEEDS.forEach(feed ->
+                assertFailing(api, feed, "Kafka refused the login of " + HUB_PRINCIPAL + " (SCRAM-SHA-512)")));
+        int linesBefore = output.getAll().split("\n").length;
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        long refusedLines = lines(output, line -> line.contains("refused the login"));
+        int linesDuring = output.getAll().split("\n").length - linesBefore;
+        // No flood: each feed, polled every 200 ms, says it once; so do the topics, the reference versions and the
+        // decision relay. (Kafka's own clients log each reconnect, here every second.)
+        assertThat(refusedLines).isBetween((long) FEEDS.size(), (long) FEEDS.size() + 4);
+        assertThat(output.getAll()).doesNotContain(HUB_PASSWORD);
+
+        // 2. The password put right on the cluster: now the transactional-id ACL is what is missing.
+        broker.scramUser(HUB_USER, HUB_PASSWORD);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> FEEDS.forEach(feed ->
+                assertFailing(api, feed, "Kafka denies " + HUB_PRINCIPAL + " the transactional id skills-hub-"
+                        + feed + ": grant WRITE and DESCRIBE on TRANSACTIONAL_ID prefix 'skills-hub-'")));
+
+        // 3. Granted: every row is one event or one reject, once; each claim is decided once.
+        broker.allow(HUB_PRINCIPAL, ResourceType.TRANSACTIONAL_ID, "skills-hub-", PatternType.PREFIXED,
+                AclOperation.WRITE, AclOperation.DESCRIBE);
+        TopicReader reader = new TopicReader(broker.internalBootstrapServers());
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+            assertThat(tagged(reader.readAll(Topics.TRAINING))).hasSize(expected.totalEvents());
+            assertThat(tagged(reader.readAll(Topics.REJECTED))).hasSize(expected.totalRejects());
+        });
+        List<ConsumerRecord<String, byte[]>> events = tagged(reader.readAll(Topics.TRAINING));
+        assertThat(events.stream().map(r -> header(r, "ce_id")).distinct()).hasSize(events.size());
+        FEEDS.forEach(feed -> assertThat(HubApi.json(api.get("/api/v1/sources/" + feed, TestApiKeys.OPS))
+                .get("state").asText()).isEqualTo("running"));
+
+        List<TrainingCompleted> completions = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : events) {
+            if (EventType.TRAINING_COMPLETED.ceType().equals(header(record, "ce_type"))) {
+                completions.add(EventJson.mapper().readValue(record.value(), TrainingCompleted.class));
+            }
+        }
+        assertThat(completions).isNotEmpty();
+        try (KafkaProducer<String, byte[]> certificates = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.internalBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (TrainingCompleted completion : completions) {
+                certificates.send(EventEnvelope.toRecord(certificate(completion))).get();
+            }
+        }
+        Set<String> claims = completions.stream().map(c -> "claim/" + c.enrolmentNo()).collect(Collectors.toSet());
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(reader.readAll(Topics.SUBSIDY_DECISIONS)
+                .stream().map(r -> header(r, "ce_subject")).filter(claims::contains).distinct()).hasSize(claims.size()));
+        List<String> decided = reader.readAll(Topics.SUBSIDY_DECISIONS).stream().map(r -> header(r, "ce_subject"))
+                .filter(claims::contains).toList();
+        assertThat(decided).hasSize(claims.size());
+
+        System.err.printf("secured story: %d log lines in 3 s while refused, %d naming the refused login%n",
+                linesDuring, refusedLines);
+        assertThat(output.getAll()).doesNotContain(HUB_PASSWORD);
+    }
+
+    private static void assertFailing(HubApi api, String feed, String reason) {
+        JsonNode source = HubApi.json(api.get("/api/v1/sources/" + feed, TestApiKeys.OPS));
+        assertThat(source.get("state").asText()).as(source.toString()).isEqualTo("failing");
+        assertThat(source.get("lastFailure").asText()).contains(reason);
+    }
+
+    private static CanonicalEvent certificate(TrainingCompleted completion) {
+        String certificateNo = "ZS-" + completion.enrolmentNo();
+        CertificateIssued data = new CertificateIssued(certificateNo, completion.personKey(),
+                completion.maskedIdNumber(), completion.birthMonth(), "河南省人工智能学会评价中心",
+                completion.occupationCode(), completion.level(), completion.completedOn().plusDays(7),
+                EnumSet.noneOf(cn.henan.skillshub.events.ComplianceFlag.class));
+        String source = "/sources/secured-kafka-tests";
+        String subject = "certificate/" + certificateNo;
+        return new CanonicalEvent(EventType.CERTIFICATE_ISSUED, CanonicalEvent.idOf(source, subject, "issued"),
+                source, subject, OffsetDateTime.now(ZoneOffset.UTC), completion.personKey(), data);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> tagged(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains("Q15SEC")).toList();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static long lines(CapturedOutput output, Predicate<String> which) {
+        return output.getAll().lines().filter(which).count();
+    }
+}
