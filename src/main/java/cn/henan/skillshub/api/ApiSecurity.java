@@ -38,7 +38,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
  *     schemas;
  * <li>{@code PUT /api/v1/reference/**}: PLATFORM;
  * <li>{@code GET /api/v1/sources}, {@code GET /api/v1/rejections}, settlement reads: PLATFORM, OPS, AUDITOR;
- * <li>pause, resume, replay: OPS; backfill: PLATFORM or OPS;
+ * <li>pause, resume, replay (of rejects and of parked settlement events): OPS; backfill: PLATFORM or OPS;
  * <li>any other {@code /api/**} and anything else: any valid key; actuator beyond health: OPS.
  * </ul>
  * Missing or wrong key: 401; a key without the role: 403; both with a problem document.
@@ -114,6 +114,7 @@ public class ApiSecurity {
                                 .hasAnyRole(PLATFORM, OPS, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rejections/*/replay").hasRole(OPS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/settlement/**").hasAnyRole(PLATFORM, OPS, AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/settlement/parked/*/*/*/replay").hasRole(OPS)
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(OPS)
