@@ -56,6 +56,8 @@ public class RealNameSimulator {
     private final double badShare;
     private final String runTag;
     private final Random random;
+    /** Drawn apart from {@link #random}, so the rest of a seed's story is what it was. */
+    private final Random overlaps;
     private final SimulatedPeople people;
     private final List<SimClass> classes = new ArrayList<>();
     private final List<SimEnrolment> awaitingHours = new ArrayList<>();
@@ -77,6 +79,7 @@ public class RealNameSimulator {
         this.badShare = badShare;
         this.runTag = runTag;
         this.random = new Random(seed);
+        this.overlaps = new Random(seed ^ 0x17_0E17L);
         this.people = new SimulatedPeople(random);
     }
 
@@ -169,8 +172,18 @@ public class RealNameSimulator {
             counts.event(EventType.TRAINING_HOURS_RECORDED);
         } else {
             SimClass simClass = classes.get(random.nextInt(classes.size()));
-            awaitingHours.add(enrol(simClass, trainee(simClass), simClass.startsOn().minusDays(1 + random.nextInt(9))));
+            String trainee = trainee(simClass);
+            awaitingHours.add(enrol(simClass, trainee, simClass.startsOn().minusDays(1 + random.nextInt(9))));
             counts.event(EventType.TRAINING_ENROLLED);
+            // About one in 40 is enrolled in a second class at the same time (supervision finds it, issue 17).
+            if (overlaps.nextInt(40) == 0) {
+                classes.stream().filter(other -> !other.classNo().equals(simClass.classNo())
+                                && !other.startsOn().isAfter(simClass.endsOn()) && !simClass.startsOn().isAfter(other.endsOn()))
+                        .findFirst().ifPresent(other -> {
+                            enrol(other, trainee, other.startsOn().minusDays(1));
+                            counts.event(EventType.TRAINING_ENROLLED);
+                        });
+            }
         }
     }
 
