@@ -37,7 +37,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
  * <li>public: reference data (GET), health, the ops console's static page, the OpenAPI document, the event
  *     schemas;
  * <li>{@code PUT /api/v1/reference/**}: PLATFORM;
- * <li>{@code GET /api/v1/sources}, {@code GET /api/v1/rejections}, settlement reads: PLATFORM, OPS, AUDITOR;
+ * <li>{@code GET /api/v1/sources}, {@code GET /api/v1/rejections}, settlement and supervision reads: PLATFORM, OPS, AUDITOR;
  * <li>pause, resume, replay (of rejects and of parked settlement events): OPS; backfill: PLATFORM or OPS;
  * <li>any other {@code /api/**} and anything else: any valid key; actuator beyond health: OPS.
  * </ul>
@@ -115,6 +115,7 @@ public class ApiSecurity {
                         .requestMatchers(HttpMethod.POST, "/api/v1/rejections/*/replay").hasRole(OPS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/settlement/**").hasAnyRole(PLATFORM, OPS, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/settlement/parked/*/*/*/replay").hasRole(OPS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/supervision/**").hasAnyRole(PLATFORM, OPS, AUDITOR)
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(OPS)

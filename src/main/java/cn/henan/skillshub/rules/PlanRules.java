@@ -10,6 +10,7 @@ public final class PlanRules {
 
     public static List<PlanRule> all() {
         return List.of(
+                new EligibleTrainee(),
                 new NotAtRetirementAge(),
                 new TrainsWithinCatalogue(),
                 new PlanFiledTenDaysBefore(),

@@ -57,6 +57,8 @@ class ApiSecurityIntegrationTests {
                 new Endpoint("GET", "/api/v1/settlement/claims", null, ANY_ROLE),
                 new Endpoint("GET", "/api/v1/settlement/claims/summary", null, ANY_ROLE),
                 new Endpoint("GET", "/api/v1/settlement/parked", null, ANY_ROLE),
+                new Endpoint("GET", "/api/v1/supervision/findings", null, ANY_ROLE),
+                new Endpoint("GET", "/api/v1/supervision/findings/summary", null, ANY_ROLE),
                 new Endpoint("POST", "/api/v1/settlement/parked/no.such.topic/0/0/replay", null, EnumSet.of(Role.OPS)),
                 new Endpoint("GET", "/api/v1/me", null, ANY_ROLE),
                 new Endpoint("GET", "/actuator/health", null, PUBLIC),

@@ -9,6 +9,7 @@ import cn.henan.skillshub.events.CertificateIssued;
 import cn.henan.skillshub.events.EventEnvelope;
 import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.PaymentMode;
+import cn.henan.skillshub.events.TraineeCategory;
 import cn.henan.skillshub.events.TrainingCompleted;
 import cn.henan.skillshub.events.TrainingEnrolled;
 import cn.henan.skillshub.events.TrainingHoursRecorded;
@@ -92,7 +93,7 @@ final class SupervisionInputs implements AutoCloseable {
     static CanonicalEvent enrolment(String personKey, String enrolmentNo, String classNo, LocalDate startsOn) {
         TrainingEnrolled data = new TrainingEnrolled(enrolmentNo, personKey, MASKED, "1990-05", Sex.MALE, classNo,
                 "PL-" + classNo, "郑州大学", "410100", AI, Level.JUNIOR, PaymentMode.INSTITUTION_ADVANCE,
-                startsOn.minusDays(3), startsOn, Set.of());
+                startsOn.minusDays(3), startsOn, Set.of(), TraineeCategory.EMPLOYED_DIGITAL_ECONOMY, null, null, true);
         return event(EventType.TRAINING_ENROLLED, REALNAME, "enrolment/" + enrolmentNo, "1", personKey, data);
     }
 

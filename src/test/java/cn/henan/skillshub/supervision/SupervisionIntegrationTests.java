@@ -18,15 +18,19 @@ import cn.henan.skillshub.events.EventJson;
 import cn.henan.skillshub.events.EventSchemas;
 import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.Topics;
+import cn.henan.skillshub.support.HubApi;
 import cn.henan.skillshub.support.HubIntegrationTest;
+import cn.henan.skillshub.support.TestApiKeys;
 import cn.henan.skillshub.support.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -57,6 +62,8 @@ class SupervisionIntegrationTests {
     SupervisionService service;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
+    @LocalServerPort
+    int port;
 
     private SupervisionInputs inputs;
 
@@ -190,6 +197,29 @@ class SupervisionIntegrationTests {
         List<JsonNode> published = awaitPublished(pk, 2);
         assertThat(published).extracting(f -> f.get("revision").asInt()).containsExactly(1, 2);
         assertThat(statuses(pk, "TRAINEE_LIST_NOT_REPORTED")).containsExactly("RETRACTED");
+    }
+
+    @Test
+    void supervisorsSeeTheFindingsCountedByInstitutionRuleAndMonth_andListedByRule() {
+        String pk = newPersonKey();
+        String t = tag(pk);
+        inputs.send(completion(pk, "BM-" + t, "BJ-" + t, "PX-" + t, COMPLETED, null, "1"));
+        awaitFinding(pk, "TRAINEE_LIST_NOT_REPORTED", "RAISED");
+        HubApi api = new HubApi(port);
+        JsonNode summary = HubApi.json(api.get("/api/v1/supervision/findings/summary", TestApiKeys.AUDITOR));
+        assertThat(StreamSupport.stream(summary.spliterator(), false).filter(c -> "郑州大学".equals(
+                c.path("institutionName").asText()) && "TRAINEE_LIST_NOT_REPORTED".equals(c.get("rule").asText())))
+                .isNotEmpty().allSatisfy(c -> {
+                    assertThat(c.get("clause").asText()).isEqualTo("五(二)");
+                    assertThat(c.get("month").asText()).matches("\\d{4}-\\d{2}");
+                    assertThat(c.get("findings").asLong()).isPositive();
+                });
+        JsonNode page = HubApi.json(api.get("/api/v1/supervision/findings?rule=TRAINEE_LIST_NOT_REPORTED&status=RAISED&size=500",
+                TestApiKeys.AUDITOR));
+        assertThat(page.get("total").asLong()).isPositive();
+        HttpResponse<String> wrong = api.get("/api/v1/supervision/findings?rule=FRAUD", TestApiKeys.AUDITOR);
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(HubApi.json(wrong).get("detail").asText()).startsWith("rule must be one of");
     }
 
     // ---- helpers ----

@@ -58,6 +58,7 @@ public class RealNameSimulator {
     private final Random random;
     /** Drawn apart from {@link #random}, so the rest of a seed's story is what it was. */
     private final Random overlaps;
+    private final Random groups;
     private final SimulatedPeople people;
     private final List<SimClass> classes = new ArrayList<>();
     private final List<SimEnrolment> awaitingHours = new ArrayList<>();
@@ -80,6 +81,7 @@ public class RealNameSimulator {
         this.runTag = runTag;
         this.random = new Random(seed);
         this.overlaps = new Random(seed ^ 0x17_0E17L);
+        this.groups = new Random(seed ^ 0x17_0002L);
         this.people = new SimulatedPeople(random);
     }
 
@@ -244,7 +246,42 @@ public class RealNameSimulator {
         jdbc.update("INSERT INTO " + schema + ".enrolment (enrolment_no, class_no, id_number, full_name, phone,"
                         + " payment_mode, enrolled_on) VALUES (?,?,?,?,?,?,?)", enrolmentNo, simClass.classNo(),
                 idNumber, people.name(), people.phone(), paymentMode, Date.valueOf(enrolledOn));
+        eligibility(enrolmentNo, simClass.startsOn());
         return new SimEnrolment(enrolmentNo, idNumber, paymentMode, simClass);
+    }
+
+    /**
+     * 二、培育对象: the trainee's group, school, graduation and province, drawn apart from {@link #random} so the rest
+     * of a seed's story stays. Most are eligible; about 3 in 100 are in no group of the plan, 2 in 100 are not in
+     * the province, and a few graduates left school more than 2 years ago or come from a school the plan does not
+     * name for graduates (a technician class).
+     */
+    private void eligibility(String enrolmentNo, LocalDate startsOn) {
+        int draw = groups.nextInt(100);
+        String category;
+        String school = null;
+        LocalDate graduatedOn = null;
+        if (draw < 45) {
+            category = "EMPLOYED_DIGITAL_ECONOMY";
+        } else if (draw < 60) {
+            category = "ABOUT_TO_WORK_DIGITAL_ECONOMY";
+        } else if (draw < 70) {
+            category = "NEW_FORMS_OR_FREELANCE";
+        } else if (draw < 85) {
+            category = "GRADUATING_STUDENT";
+            school = groups.nextInt(5) == 0 ? "TECHNICAL_SCHOOL_SENIOR_CLASS" : "FULL_TIME_COLLEGE";
+            graduatedOn = startsOn.plusMonths(1 + groups.nextInt(10));
+        } else if (draw < 97) {
+            category = "UNEMPLOYED_GRADUATE";
+            school = groups.nextInt(12) == 0 ? "TECHNICIAN_CLASS" : "FULL_TIME_COLLEGE";
+            graduatedOn = startsOn.minusMonths(1 + groups.nextInt(groups.nextInt(8) == 0 ? 36 : 23));
+        } else {
+            category = "OTHER";
+        }
+        boolean inProvince = groups.nextInt(50) != 0;
+        jdbc.update("UPDATE " + schema + ".enrolment SET trainee_category = ?, school_type = ?, graduated_on = ?,"
+                        + " in_province = ? WHERE enrolment_no = ?", category, school,
+                graduatedOn == null ? null : Date.valueOf(graduatedOn), inProvince, enrolmentNo);
     }
 
     private double goodOnlineShare() {
