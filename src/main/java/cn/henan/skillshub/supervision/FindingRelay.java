@@ -4,6 +4,7 @@ import cn.henan.skillshub.events.CanonicalEvent;
 import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.SupervisionFinding;
 import cn.henan.skillshub.runtime.Checkpoint;
+import cn.henan.skillshub.runtime.QuietFailures;
 import cn.henan.skillshub.runtime.RecordOutcome;
 import cn.henan.skillshub.runtime.SourceBatch;
 import cn.henan.skillshub.runtime.SourceFencedException;
@@ -36,6 +37,7 @@ class FindingRelay {
 
     private static final Logger log = LoggerFactory.getLogger(FindingRelay.class);
 
+    private final QuietFailures failures = new QuietFailures(log);
     private final Findings findings;
     private final SourceTransactions publisher;
     private final long intervalMs;
@@ -90,8 +92,12 @@ class FindingRelay {
         } catch (SourceFencedException e) {
             log.warn("finding relay fenced: another instance publishes the findings now");
         } catch (RuntimeException e) {
-            log.warn("finding relay failed ({}); it resumes from its last committed position", e.toString());
+            // Said once per kind of failure, not every 200 ms (a refused login, a missing ACL).
+            failures.warn(SOURCE_ID, e.toString(), "finding relay failed (" + e + "); it resumes from its last"
+                    + " committed position");
+            return;
         }
+        failures.cleared(SOURCE_ID);
     }
 
     @PreDestroy

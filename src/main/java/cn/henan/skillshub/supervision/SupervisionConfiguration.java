@@ -41,6 +41,8 @@ class SupervisionConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
         factory.setConcurrency(1);
+        // Kafka refusing the consumer (a login, a group ACL) stops no container: it tries again after a pause.
+        factory.getContainerProperties().setAuthExceptionRetryInterval(kafka.deniedRetryInterval());
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retries);
         backOff.setInitialInterval(500);
         backOff.setMultiplier(2);
