@@ -28,6 +28,11 @@ FROM base AS hub
 # and can be replaced by a mounted volume without a rebuild. The Kafka contract (kafka/topics.yaml, the schemas) is
 # inside the jar.
 COPY routes/ /app/routes/
+# The cluster's lock directory (SKILLSHUB_CLUSTER_DIRECTORY), where docker-compose mounts the volume the replicas
+# share: made here and owned by the hub's user, so that a new volume takes that owner.
+USER root
+RUN mkdir -p /var/lib/skills-hub/cluster && chown skillshub /var/lib/skills-hub/cluster
+USER skillshub
 EXPOSE 8080
 # Heap from the container's memory limit rather than the host's; more options through JAVA_TOOL_OPTIONS.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/skills-hub.jar"]

@@ -9,6 +9,8 @@ public final class Topics {
     public static final String CHECKPOINTS = "skills.hub.checkpoints";
     public static final String SUBSIDY_DECISIONS = "skills.subsidy.decisions.v1";
     public static final String REFERENCE = "skills.reference.v1";
+    /** The cluster's fingerprint (runtime ClusterFingerprint), compacted. */
+    public static final String CLUSTER = "skills.hub.cluster";
     public static final String SUPERVISION_FINDINGS = "skills.supervision.findings.v1";
 
     private Topics() {

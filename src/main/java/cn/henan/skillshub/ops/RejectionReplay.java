@@ -7,6 +7,7 @@ import cn.henan.skillshub.runtime.CheckpointStore;
 import cn.henan.skillshub.runtime.RecordOutcome;
 import cn.henan.skillshub.runtime.RecordPipeline;
 import cn.henan.skillshub.runtime.SourceBatch;
+import cn.henan.skillshub.runtime.SourceLeadership;
 import cn.henan.skillshub.runtime.SourceRecord;
 import cn.henan.skillshub.runtime.SourceRecordMapper;
 import cn.henan.skillshub.runtime.SourceRegistry;
@@ -48,9 +49,12 @@ class RejectionReplay {
     private final RecordPipeline pipeline;
     private final BeanFactory beans;
     private final TransactionTemplate transaction;
+    private final SourceLeadership leadership;
 
     RejectionReplay(Rejections rejections, SourceRegistry sources, CheckpointStore checkpoints,
-                    SourceTransactions transactions, RecordPipeline pipeline, BeanFactory beans, DataSource dataSource) {
+                    SourceTransactions transactions, RecordPipeline pipeline, BeanFactory beans, DataSource dataSource,
+                    SourceLeadership leadership) {
+        this.leadership = leadership;
         this.rejections = rejections;
         this.sources = sources;
         this.checkpoints = checkpoints;
@@ -69,6 +73,10 @@ class RejectionReplay {
         }
         SourceRoute source = sources.bySourceId(rejection.sourceId()).orElseThrow(() -> ApiProblem.conflict(
                 "source " + rejection.sourceId() + " is not configured on this hub"));
+        if (!leadership.leads(source.sourceId())) {
+            throw ApiProblem.conflict("source " + source.routeId() + " is led by another hub instance, not by "
+                    + leadership.instanceId() + "; replay it there");
+        }
         Checkpoint live = checkpoints.committed(source.sourceId()).orElse(Checkpoint.initial(source.sourceId()));
         // The way of pulling reads the record again where it lies, or says why it cannot (409).
         Map<String, Object> fields = sources.way(source).reread(source, rejection.position(), live);

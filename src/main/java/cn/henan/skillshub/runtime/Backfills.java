@@ -51,7 +51,7 @@ public class Backfills {
         if (!from.isBefore(to)) {
             throw ApiProblem.badRequest("'from' must be before 'to'");
         }
-        SourceRoute source = sources.source(routeId);
+        SourceRoute source = sources.led(routeId);
         WayOfPulling way = registry.way(source);
         Checkpoint live = checkpoints.committed(source.sourceId()).orElseThrow(() -> ApiProblem.conflict("source "
                 + source.routeId() + " has no committed checkpoint yet: there is nothing published to pull again"));

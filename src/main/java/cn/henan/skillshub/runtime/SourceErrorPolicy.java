@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
  * The one error policy of every source route, Java or YAML. A failed poll is logged with its source and left:
  * nothing was committed, so the next tick pulls again from the checkpoint. The same failure poll after poll (Kafka
  * refusing the hub, a server down) is logged once and then every few minutes ({@link QuietFailures}); the
- * source's state shows it all along. A fenced source stops: another instance owns it.
+ * source's state shows it all along. A fenced source is handed to {@link SourceHandover}: alone, it stops (another
+ * instance owns it); in a cluster it takes its producer back if it still leads. A batch whose leadership went
+ * before its commit is not committed: the new leader pulls it.
  */
 @Component
 public class SourceErrorPolicy extends RouteConfigurationBuilder {
@@ -37,8 +39,11 @@ public class SourceErrorPolicy extends RouteConfigurationBuilder {
         routeConfiguration(ID)
                 .onException(SourceFencedException.class)
                     .handled(true)
-                    .log(LoggingLevel.ERROR, "source ${routeId} stops: ${exception.message}")
-                    .process(RouteStopper::stopRouteOf)
+                    .bean(SourceHandover.BEAN, "fenced")
+                .end()
+                .onException(LeadershipLostException.class)
+                    .handled(true)
+                    .log(LoggingLevel.INFO, "source ${routeId}: batch not committed (${exception.message})")
                 .end()
                 .onException(Exception.class)
                     .handled(true)

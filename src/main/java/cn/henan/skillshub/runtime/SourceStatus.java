@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param state               running, paused, failing (a poll failed after the last successful one: an exception,
  *                            a REST page not fetched after its retries, a poll refused by the open circuit breaker,
- *                            an SFTP server down or refusing the login), fenced (another instance owns it),
+ *                            an SFTP server down or refusing the login), standby (in a cluster: another instance
+ *                            leads it, this one takes over when that one goes), fenced (another instance owns it),
  *                            stopped, or Camel's transitional states (starting, suspending, …)
  * @param checkpoint          the committed position, e.g. {@code {updatedAt=…, id=…}} for a JDBC feed
  * @param lagSeconds          how far behind the source the hub is, by way of pulling:

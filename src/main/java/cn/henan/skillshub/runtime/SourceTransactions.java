@@ -48,6 +48,7 @@ public class SourceTransactions {
     private final KafkaConnection kafka;
     private final CheckpointStore checkpoints;
     private final SourceTracker tracker;
+    private final SourceLeadership leadership;
     private final Map<String, KafkaProducer<String, byte[]>> producers = new ConcurrentHashMap<>();
     private final Set<String> fenced = ConcurrentHashMap.newKeySet();
     /** Per source, Kafka's last refusal and until when it stands: no new producer, no new log line, before then. */
@@ -56,10 +57,12 @@ public class SourceTransactions {
     private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
     private final ExecutorService publishing = Executors.newCachedThreadPool(new PublishingThreads());
 
-    SourceTransactions(KafkaConnection kafka, CheckpointStore checkpoints, SourceTracker tracker) {
+    SourceTransactions(KafkaConnection kafka, CheckpointStore checkpoints, SourceTracker tracker,
+                       SourceLeadership leadership) {
         this.kafka = kafka;
         this.checkpoints = checkpoints;
         this.tracker = tracker;
+        this.leadership = leadership;
     }
 
     /**
@@ -171,6 +174,11 @@ public class SourceTransactions {
                 producer.send(record);
             }
             producer.send(new ProducerRecord<>(Topics.CHECKPOINTS, sourceId, CheckpointStore.serialise(next)));
+            if (!leadership.leads(sourceId)) {
+                // The leadership went while the batch was sent: it is not committed; the next leader pulls it.
+                abort(sourceId, producer);
+                throw new LeadershipLostException(sourceId);
+            }
             producer.commitTransaction();
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             fenced.add(sourceId);
@@ -213,6 +221,10 @@ public class SourceTransactions {
         KafkaProducer<String, byte[]> open = producers.get(sourceId);
         if (open != null) {
             return open;
+        }
+        if (!leadership.leads(sourceId)) {
+            // Opening the producer would fence the instance that leads the source.
+            throw new LeadershipLostException(sourceId);
         }
         Denied refused = denied.get(sourceId);
         if (refused != null && Instant.now().isBefore(refused.until())) {

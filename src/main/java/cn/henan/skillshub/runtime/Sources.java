@@ -42,16 +42,20 @@ public class Sources implements SourceRegistry.Listener {
     private final CheckpointStore checkpoints;
     private final SourceTracker tracker;
     private final SourceTransactions transactions;
+    private final SourceLeadership leadership;
+    private final BrokerWatch broker;
     private final MeterRegistry meters;
     private final Map<String, List<Meter>> gauges = new ConcurrentHashMap<>();
 
     Sources(CamelContext camel, SourceRegistry registry, CheckpointStore checkpoints, SourceTracker tracker,
-            SourceTransactions transactions, MeterRegistry meters) {
+            SourceTransactions transactions, SourceLeadership leadership, BrokerWatch broker, MeterRegistry meters) {
         this.camel = camel;
         this.registry = registry;
         this.checkpoints = checkpoints;
         this.tracker = tracker;
         this.transactions = transactions;
+        this.leadership = leadership;
+        this.broker = broker;
         this.meters = meters;
         registry.listen(this);
     }
@@ -74,11 +78,34 @@ public class Sources implements SourceRegistry.Listener {
 
     /** The state alone, without the lag query: for health checks. */
     public String state(SourceRoute source) {
-        return state(source, tracker.lastSuccessfulPoll(source.sourceId()), tracker.lastFailure(source.sourceId()));
+        return state(source, tracker.lastSuccessfulPoll(source.sourceId()), failure(source));
+    }
+
+    /** The source's last failure; while the broker does not answer, that outage, for every source alike. */
+    private Optional<SourceTracker.Failure> failure(SourceRoute source) {
+        Optional<BrokerWatch.Outage> outage = broker.outage();
+        if (outage.isPresent()) {
+            return Optional.of(new SourceTracker.Failure(outage.get().since(), "KafkaUnreachable",
+                    "the broker does not answer: " + SourceTracker.safe(outage.get().reason())));
+        }
+        return tracker.lastFailure(source.sourceId());
+    }
+
+    /**
+     * A source this instance leads, for an operator's command on it; 409 on an instance that does not lead it (the
+     * command is sent to the leader: {@code GET /api/v1/sources} there shows it running).
+     */
+    public SourceRoute led(String routeId) {
+        SourceRoute source = source(routeId);
+        if (!leadership.leads(source.sourceId())) {
+            throw ApiProblem.conflict("source " + routeId + " is led by another hub instance, not by "
+                    + leadership.instanceId() + "; send the command to the instance that shows it running");
+        }
+        return source;
     }
 
     public SourceStatus pause(String routeId, String by) {
-        SourceRoute source = source(routeId);
+        SourceRoute source = led(routeId);
         try {
             camel.getRouteController().suspendRoute(source.routeId());
         } catch (Exception e) {
@@ -89,7 +116,7 @@ public class Sources implements SourceRegistry.Listener {
     }
 
     public SourceStatus resume(String routeId, String by) {
-        SourceRoute source = source(routeId);
+        SourceRoute source = led(routeId);
         ServiceStatus status = camel.getRouteController().getRouteStatus(source.routeId());
         if (status == ServiceStatus.Stopped && transactions.isFenced(source.sourceId())) {
             throw ApiProblem.conflict("source " + routeId + " is fenced: another hub instance publishes it");
@@ -110,7 +137,7 @@ public class Sources implements SourceRegistry.Listener {
     SourceStatus status(SourceRoute source) {
         Optional<Checkpoint> checkpoint = checkpoints.committed(source.sourceId());
         Instant lastPoll = tracker.lastSuccessfulPoll(source.sourceId());
-        Optional<SourceTracker.Failure> failure = tracker.lastFailure(source.sourceId());
+        Optional<SourceTracker.Failure> failure = failure(source);
         Instant committedAt = checkpoint.map(Checkpoint::committedAt).orElse(null);
         return new SourceStatus(source.routeId(), source.template(), state(source, lastPoll, failure), lastPoll,
                 checkpoint.map(Checkpoint::position).orElse(Map.of()), committedAt, lagSeconds(source),
@@ -129,9 +156,16 @@ public class Sources implements SourceRegistry.Listener {
             return "paused";
         }
         if (status == ServiceStatus.Stopped) {
+            if (leadership.clustered() && !leadership.leads(source.sourceId())) {
+                return "standby";
+            }
             return transactions.isFenced(source.sourceId()) ? "fenced" : "stopped";
         }
         if (status == ServiceStatus.Started) {
+            if (broker.outage().isPresent()) {
+                // A poll that finds nothing to publish still succeeds; the source is failing all the same.
+                return "failing";
+            }
             boolean failedSinceLastPoll = failure.isPresent()
                     && (lastPoll == null || failure.get().at().isAfter(lastPoll));
             return failedSinceLastPoll ? "failing" : "running";

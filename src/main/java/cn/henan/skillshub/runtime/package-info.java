@@ -14,7 +14,11 @@
  *       added and removed while the hub runs;</li>
  *   <li>{@link cn.henan.skillshub.runtime.SourceTracker}: what is known of each source's polls, failures and
  *       commits, and its metrics; {@link cn.henan.skillshub.runtime.Sources}: its state, lag, pause and resume;</li>
- *   <li>{@link cn.henan.skillshub.runtime.Backfills}: time windows pulled again, one at a time per source.</li>
+ *   <li>{@link cn.henan.skillshub.runtime.Backfills}: time windows pulled again, one at a time per source;</li>
+ *   <li>{@link cn.henan.skillshub.runtime.SourceLeadership}: with several instances, one leader per source by
+ *       Camel's cluster service ({@link cn.henan.skillshub.runtime.ClusterConfiguration}), and
+ *       {@link cn.henan.skillshub.runtime.SourceHandover}: what a source's producer and checkpoint become when it is
+ *       fenced or its leadership moves.</li>
  * </ul>
  */
 package cn.henan.skillshub.runtime;

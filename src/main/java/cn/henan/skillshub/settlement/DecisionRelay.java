@@ -9,6 +9,7 @@ import cn.henan.skillshub.runtime.QuietFailures;
 import cn.henan.skillshub.runtime.RecordOutcome;
 import cn.henan.skillshub.runtime.SourceBatch;
 import cn.henan.skillshub.runtime.SourceFencedException;
+import cn.henan.skillshub.runtime.SourceLeadership;
 import cn.henan.skillshub.settlement.Ledger.DecisionRow;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
@@ -44,6 +45,8 @@ class DecisionRelay {
     private final QuietFailures failures = new QuietFailures(log);
     private final Ledger ledger;
     private final SourceTransactions publisher;
+    private final SourceLeadership leadership;
+    private boolean leading;
     private final long intervalMs;
     private final int batchSize;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -52,11 +55,12 @@ class DecisionRelay {
         return thread;
     });
 
-    DecisionRelay(Ledger ledger, SourceTransactions publisher,
+    DecisionRelay(Ledger ledger, SourceTransactions publisher, SourceLeadership leadership,
                   @Value("${skillshub.settlement.relay.interval-ms:200}") long intervalMs,
                   @Value("${skillshub.settlement.relay.batch-size:500}") int batchSize) {
         this.ledger = ledger;
         this.publisher = publisher;
+        this.leadership = leadership;
         this.intervalMs = intervalMs;
         this.batchSize = batchSize;
     }
@@ -94,14 +98,33 @@ class DecisionRelay {
                 CE_SOURCE, subject, d.decidedAt(), d.personKey(), d);
     }
 
+    /**
+     * One pass, on the instance that leads the relay's namespace (every instance, without a cluster service). The
+     * leadership gained or lost, the relay forgets its producer and position: a new leader reads the position from
+     * Kafka, where the last one left it, and its new producer fences any predecessor.
+     */
     private void relayQuietly() {
-        if (publisher.isFenced(SOURCE_ID)) {
+        boolean leads = leadership.leads(SOURCE_ID);
+        if (leads != leading) {
+            leading = leads;
+            publisher.forget(SOURCE_ID);
+            if (leadership.clustered()) {
+                log.info("decision relay: {}", leads ? "this instance leads it now" : "another instance leads it");
+            }
+        }
+        if (!leads || (!leadership.clustered() && publisher.isFenced(SOURCE_ID))) {
             return;
         }
         try {
             relay();
         } catch (SourceFencedException e) {
-            log.warn("decision relay fenced: another instance publishes the decisions now");
+            if (leadership.clustered()) {
+                // Fenced by an instance that no longer leads: a new producer at the next pass fences it back.
+                log.warn("decision relay fenced by an instance that no longer leads it; it takes its producer back");
+                publisher.forget(SOURCE_ID);
+            } else {
+                log.warn("decision relay fenced: another instance publishes the decisions now");
+            }
         } catch (RuntimeException e) {
             failures.warn(SOURCE_ID, e.toString(), "decision relay failed (" + e + "); it resumes from its last"
                     + " committed position");

@@ -29,7 +29,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * classes and plans opened by the real {@link RealNameSimulator}, and then enrolments — valid trainees of
  * {@link SimulatedPeople} — bulk-loaded with COPY, which is what makes a million rows take seconds, not minutes.
  */
-final class ExchangeLoader {
+public final class ExchangeLoader {
 
     record BenchClass(String classNo, LocalDate startsOn) {
     }
@@ -42,7 +42,7 @@ final class ExchangeLoader {
     private final List<BenchClass> classes = new ArrayList<>();
     private long sequence;
 
-    ExchangeLoader(String jdbcUrl, String user, String password, String schema, String prefix, long seed) {
+    public ExchangeLoader(String jdbcUrl, String user, String password, String schema, String prefix, long seed) {
         this.dataSource = new PGSimpleDataSource();
         dataSource.setUrl(jdbcUrl);
         dataSource.setUser(user);
@@ -54,7 +54,7 @@ final class ExchangeLoader {
     }
 
     /** Drops what an earlier run left, creates the schema and opens a class for each entry of the catalogue. */
-    void recreate(ReferenceData reference, long seed) throws SQLException {
+    public void recreate(ReferenceData reference, long seed) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }

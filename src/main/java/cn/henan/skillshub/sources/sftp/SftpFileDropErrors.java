@@ -1,7 +1,8 @@
 package cn.henan.skillshub.sources.sftp;
 
 import cn.henan.skillshub.runtime.SourceFencedException;
-import cn.henan.skillshub.runtime.RouteStopper;
+import cn.henan.skillshub.runtime.LeadershipLostException;
+import cn.henan.skillshub.runtime.SourceHandover;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * The error policy of the SFTP file drop. Unlike a poll of a table, a failure here must leave the exchange failed:
  * the file consumer then rolls back — the file and its marker stay in the inbox, not moved to {@code processed/} —
- * and the next poll takes the file again, resuming after its last committed line. A fenced source stops.
+ * and the next poll takes the file again, resuming after its last committed line. A fenced source goes to
+ * {@link SourceHandover}.
  */
 @Component
 class SftpFileDropErrors extends RouteConfigurationBuilder {
@@ -21,8 +23,12 @@ class SftpFileDropErrors extends RouteConfigurationBuilder {
         routeConfiguration(ID)
                 .onException(SourceFencedException.class)
                     .logExhausted(false)
-                    .log(LoggingLevel.ERROR, "source ${routeId} stopped: ${exception.message}")
-                    .process(RouteStopper::stopRouteOf)
+                    .bean(SourceHandover.BEAN, "fenced")
+                .end()
+                .onException(LeadershipLostException.class)
+                    .logExhausted(false)
+                    .log(LoggingLevel.INFO, "source ${routeId}: file ${header.CamelFileName} left in the inbox"
+                            + " (${exception.message})")
                 .end()
                 .onException(Exception.class)
                     .logExhausted(false)

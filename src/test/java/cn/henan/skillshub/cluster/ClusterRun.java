@@ -1,0 +1,260 @@
+package cn.henan.skillshub.cluster;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+
+/**
+ * A cluster run: hub instances as child processes sharing a cluster directory, rows written into the exchange
+ * schema at a steady rate while the leader of the source is killed with {@code kill -9} — and, if asked, the broker
+ * too — then a {@code read_committed} tally of every row. Each failover is timed from the kill to the moment the
+ * first commit made after it became visible to a subscriber. Waits are on conditions, with generous limits.
+ */
+final class ClusterRun {
+
+    static final String SOURCE = "cluster.enrolments";
+
+    /** What a run does. {@code broker}: how to kill and restart the broker, or null to leave it alone. */
+    record Settings(Path workDir, String bootstrapServers, String jdbcUrl, String jdbcUser, String jdbcPassword,
+                    String schema, int instances, int rows, int badEvery, int ratePerSecond, int kills,
+                    boolean restartKilled, String heap, BrokerControl broker, int brokerKillAfter, long seed,
+                    boolean intruder) {
+    }
+
+    /** The broker's {@code kill -9} and restart (the standalone broker of kafka/chaos.sh). */
+    interface BrokerControl {
+        void kill() throws Exception;
+
+        void restart() throws Exception;
+    }
+
+    /** One failover: the leader killed, the instance that took over, and the time to its first commit. */
+    record Failover(String killed, String tookOver, Duration killToNextCommit) {
+    }
+
+    /**
+     * {@code intruderRefusal}: with {@code intruder}, the line an instance started with another person-key secret
+     * logged when it was refused, or null if it was not.
+     */
+    record Result(DeliveryCount.Tally tally, List<Failover> failovers, Duration brokerOutage, Duration total,
+                  String intruderRefusal) {
+    }
+
+    private final Settings settings;
+    private final PrintStream out;
+    private final List<HubInstance> instances = new CopyOnWriteArrayList<>();
+    private int started;
+
+    ClusterRun(Settings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    Result run() throws Exception {
+        long t0 = System.nanoTime();
+        Path clusterDir = settings.workDir().resolve("cluster-locks");
+        deleteTree(clusterDir);
+        Files.createDirectories(clusterDir);
+        List<Failover> failovers = new ArrayList<>();
+        Duration brokerOutage = null;
+        try (ExchangeRows rows = new ExchangeRows(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(),
+                settings.schema(), settings.seed())) {
+            for (int i = 0; i < settings.instances(); i++) {
+                startInstance(clusterDir);
+            }
+            HubInstance first = awaitLeader(null, Duration.ofMinutes(4));
+            out.printf("%d hub instances up; %s leads %s (%.1f s)%n", instances.size(), first.name(), SOURCE,
+                    (System.nanoTime() - t0) / 1e9);
+            // An instance with another person-key secret, started while the cluster runs: it must be refused.
+            HubInstance intruder = settings.intruder() ? HubInstance.start("hub-intruder", settings.workDir(),
+                    settings.heap(), properties(clusterDir, Map.of("skillshub.person.key-secret",
+                            "another-secret-than-the-cluster's")), settings.bootstrapServers()) : null;
+            try (DeliveryCount count = new DeliveryCount(settings.bootstrapServers())) {
+                Writer writer = new Writer(rows);
+                Thread writing = new Thread(writer, "cluster-run-writer");
+                writing.setDaemon(true);
+                writing.start();
+                for (int k = 1; k <= settings.kills(); k++) {
+                    long due = (long) settings.rows() * k / (settings.kills() + 1);
+                    await(Duration.ofMinutes(5)).until(() -> writer.written() >= due || writer.failed() != null);
+                    writer.check();
+                    if (settings.broker() != null && settings.brokerKillAfter() == k - 1) {
+                        brokerOutage = killBroker(count);
+                    }
+                    failovers.add(killLeader(count, clusterDir));
+                }
+                writing.join(Duration.ofMinutes(10).toMillis());
+                writer.check();
+                long total = rows.good() + rows.bad();
+                out.printf("all %,d rows written (%,d good, %,d bad); waiting for the last of them%n", total,
+                        rows.good(), rows.bad());
+                await(Duration.ofMinutes(3)).until(() -> count.rowsSeen() >= total);
+                // The source's last checkpoint counts every row it committed, duplicates included: once it has
+                // reached the rows written, nothing more is on its way.
+                await(Duration.ofMinutes(1)).until(() -> count.recordsCommitted(SOURCE) >= total);
+                DeliveryCount.Tally tally = count.tally(rows.good(), rows.bad());
+                String refusal = null;
+                if (intruder != null) {
+                    Awaitility.await().atMost(Duration.ofMinutes(3)).until(() -> !intruder.alive());
+                    refusal = intruder.logLine("refusing to start").orElse(null);
+                    out.println("the instance with another person-key secret: " + refusal);
+                }
+                return new Result(tally, failovers, brokerOutage, Duration.ofNanos(System.nanoTime() - t0), refusal);
+            }
+        } finally {
+            for (HubInstance instance : instances) {
+                instance.close();
+            }
+        }
+    }
+
+    private void startInstance(Path clusterDir) throws IOException {
+        String name = "hub-" + (char) ('a' + started++);
+        instances.add(HubInstance.start(name, settings.workDir(), settings.heap(), properties(clusterDir, Map.of()),
+                settings.bootstrapServers()));
+    }
+
+    private Map<String, String> properties(Path clusterDir, Map<String, String> overrides) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("skillshub.cluster.directory", clusterDir.toString());
+        props.put("skillshub.sources.realname.jdbc.url", settings.jdbcUrl());
+        props.put("skillshub.sources.realname.jdbc.username", settings.jdbcUser());
+        props.put("skillshub.sources.realname.jdbc.password", settings.jdbcPassword());
+        props.put("skillshub.sources.realname.schema", settings.schema());
+        props.put("skillshub.cluster-run.schema", settings.schema());
+        props.put("spring.datasource.url", settings.jdbcUrl());
+        props.put("spring.datasource.username", settings.jdbcUser());
+        props.put("spring.datasource.password", settings.jdbcPassword());
+        props.putAll(overrides);
+        return props;
+    }
+
+    /** The instance whose source is running, other than {@code not}; the others must be on standby. */
+    private HubInstance awaitLeader(HubInstance not, Duration limit) {
+        AtomicReference<HubInstance> leader = new AtomicReference<>();
+        await(limit).until(() -> {
+            for (HubInstance instance : instances) {
+                if (instance != not && instance.alive()
+                        && instance.state(SOURCE).filter("running"::equals).isPresent()) {
+                    leader.set(instance);
+                    return true;
+                }
+            }
+            return false;
+        });
+        return leader.get();
+    }
+
+    private Failover killLeader(DeliveryCount count, Path clusterDir) throws Exception {
+        HubInstance leader = awaitLeader(null, Duration.ofMinutes(2));
+        // A follower must be up to take over: the instances started (or restarted) are on standby.
+        await(Duration.ofMinutes(4)).until(() -> instances.stream().anyMatch(i -> i != leader && i.alive()
+                && i.state(SOURCE).filter("standby"::equals).isPresent()));
+        Instant killedAt = Instant.now();
+        leader.kill();
+        instances.remove(leader);
+        out.printf("kill -9 of %s, the leader of %s, at %s%n", leader.name(), SOURCE, killedAt);
+        DeliveryCount.Commit next = await(Duration.ofMinutes(2)).until(
+                () -> count.firstCommitAfter(SOURCE, killedAt), Optional::isPresent).orElseThrow();
+        Duration failover = Duration.between(killedAt, next.seenAt());
+        HubInstance successor = awaitLeader(leader, Duration.ofMinutes(1));
+        out.printf("  %s took over; kill to next commit %.1f s%n", successor.name(), failover.toMillis() / 1000.0);
+        if (settings.restartKilled()) {
+            startInstance(clusterDir);
+        }
+        return new Failover(leader.name(), successor.name(), failover);
+    }
+
+    private Duration killBroker(DeliveryCount count) throws Exception {
+        Instant killedAt = Instant.now();
+        settings.broker().kill();
+        out.printf("kill -9 of the broker at %s; restarting it%n", killedAt);
+        settings.broker().restart();
+        DeliveryCount.Commit next = await(Duration.ofMinutes(3)).until(
+                () -> count.firstCommitAfter(SOURCE, killedAt), Optional::isPresent).orElseThrow();
+        Duration outage = Duration.between(killedAt, next.seenAt());
+        out.printf("  broker back; kill to next commit %.1f s%n", outage.toMillis() / 1000.0);
+        return outage;
+    }
+
+    /** Waits on a condition; gives up at once if an instance that was not killed has exited (see its log). */
+    private ConditionFactory await(Duration limit) {
+        return Awaitility.await().atMost(limit).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .failFast("a hub instance exited (its log is in " + settings.workDir() + ")",
+                        () -> instances.stream().anyMatch(i -> !i.alive()));
+    }
+
+    /** Writes the run's rows at its rate, a few per transaction, paced by the clock. */
+    private final class Writer implements Runnable {
+        private final ExchangeRows rows;
+        private final AtomicLong written = new AtomicLong();
+        private volatile Exception failed;
+
+        Writer(ExchangeRows rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public void run() {
+            long t0 = System.nanoTime();
+            try {
+                while (written.get() < settings.rows()) {
+                    long due = Math.min(settings.rows(),
+                            (System.nanoTime() - t0) * settings.ratePerSecond() / 1_000_000_000L) - written.get();
+                    if (due > 0) {
+                        written.addAndGet(rows.write((int) Math.min(due, 500), settings.badEvery()));
+                    } else {
+                        Thread.sleep(20);
+                    }
+                }
+            } catch (Exception e) {
+                failed = e;
+            }
+        }
+
+        long written() {
+            return written.get();
+        }
+
+        Exception failed() {
+            return failed;
+        }
+
+        void check() {
+            if (failed != null) {
+                throw new IllegalStateException("writing rows failed", failed);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
