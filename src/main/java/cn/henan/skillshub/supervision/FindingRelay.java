@@ -8,6 +8,7 @@ import cn.henan.skillshub.runtime.QuietFailures;
 import cn.henan.skillshub.runtime.RecordOutcome;
 import cn.henan.skillshub.runtime.SourceBatch;
 import cn.henan.skillshub.runtime.SourceFencedException;
+import cn.henan.skillshub.runtime.SourceLeadership;
 import cn.henan.skillshub.runtime.SourceTransactions;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
@@ -40,6 +41,8 @@ class FindingRelay {
     private final QuietFailures failures = new QuietFailures(log);
     private final Findings findings;
     private final SourceTransactions publisher;
+    private final SourceLeadership leadership;
+    private boolean leading;
     private final long intervalMs;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "supervision-finding-relay");
@@ -47,9 +50,11 @@ class FindingRelay {
         return thread;
     });
 
-    FindingRelay(Findings findings, SourceTransactions publisher, SupervisionSettings settings) {
+    FindingRelay(Findings findings, SourceTransactions publisher, SourceLeadership leadership,
+                 SupervisionSettings settings) {
         this.findings = findings;
         this.publisher = publisher;
+        this.leadership = leadership;
         this.intervalMs = settings.relayIntervalMs();
     }
 
@@ -83,14 +88,31 @@ class FindingRelay {
                 subject, f.foundAt(), f.personKey(), f);
     }
 
+    /**
+     * One pass, on the instance that leads the relay's namespace (every instance, without a cluster service), as the
+     * settlement's decision relay does: the leadership gained or lost, the relay forgets its producer and position.
+     */
     private void relayQuietly() {
-        if (publisher.isFenced(SOURCE_ID)) {
+        boolean leads = leadership.leads(SOURCE_ID);
+        if (leads != leading) {
+            leading = leads;
+            publisher.forget(SOURCE_ID);
+            if (leadership.clustered()) {
+                log.info("finding relay: {}", leads ? "this instance leads it now" : "another instance leads it");
+            }
+        }
+        if (!leads || (!leadership.clustered() && publisher.isFenced(SOURCE_ID))) {
             return;
         }
         try {
             relay();
         } catch (SourceFencedException e) {
-            log.warn("finding relay fenced: another instance publishes the findings now");
+            if (leadership.clustered()) {
+                log.warn("finding relay fenced by an instance that no longer leads it; it takes its producer back");
+                publisher.forget(SOURCE_ID);
+            } else {
+                log.warn("finding relay fenced: another instance publishes the findings now");
+            }
         } catch (RuntimeException e) {
             // Said once per kind of failure, not every 200 ms (a refused login, a missing ACL).
             failures.warn(SOURCE_ID, e.toString(), "finding relay failed (" + e + "); it resumes from its last"
