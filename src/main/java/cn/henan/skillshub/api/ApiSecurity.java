@@ -19,6 +19,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
@@ -69,6 +70,16 @@ public class ApiSecurity {
     @Bean
     AuthenticationManager apiKeyAuthenticationManager(ApiKeys keys) {
         return apiKeyManager(keys);
+    }
+
+    /**
+     * A path the firewall refuses (an encoded slash, a {@code ..} segment, a {@code ;}) is a 400 problem document,
+     * not a servlet exception that reaches the container.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> Problems.write(request, response, HttpStatus.BAD_REQUEST,
+                Problems.REJECTED_PATH, null);
     }
 
     @Bean

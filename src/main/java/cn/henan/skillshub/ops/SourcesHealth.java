@@ -1,39 +1,53 @@
 package cn.henan.skillshub.ops;
 
 import cn.henan.skillshub.runtime.SourceRoute;
+import cn.henan.skillshub.runtime.SourceStatus;
 import cn.henan.skillshub.runtime.Sources;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import java.util.TreeMap;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Health {@code sources}: every source route is started (running or failing) or deliberately paused, or — in a
- * cluster — on standby while another instance leads it. A stopped or fenced route makes it DOWN: this instance no
- * longer pulls that source. Part of readiness. A failing source stays UP here — the fault is the source system's — and shows in the details and in the metrics.
+ * Health {@code sources}: the state of every source route, for OPS (details), and always UP. A source system that
+ * is down, a source that is failing, paused, stopped, fenced or on standby (another instance leads it) is the source's
+ * business, shown here, in {@code GET /api/v1/sources} and in {@code skillshub_source_failing}; it never takes the
+ * hub out of a load balancer, whose other sources run on. The hub is DOWN only when it cannot publish: Kafka
+ * ({@link KafkaHealth}) or its own database ({@link HubDatabaseHealth}) is away.
  */
 @Component("sources")
-class SourcesHealth extends AbstractHealthIndicator {
-
-    private static final Set<String> UP_STATES = Set.of("running", "failing", "paused", "starting", "resuming",
-            "standby");
+class SourcesHealth implements HealthIndicator {
 
     private final Sources sources;
 
     SourcesHealth(Sources sources) {
-        super("source routes not readable");
         this.sources = sources;
     }
 
     @Override
-    protected void doHealthCheck(Health.Builder health) {
-        List<SourceRoute> all = sources.routes();
-        Map<String, String> states = all.stream().collect(Collectors.toMap(SourceRoute::routeId,
-                s -> sources.state(s), (a, b) -> a, java.util.TreeMap::new));
-        boolean up = states.values().stream().allMatch(UP_STATES::contains);
-        (up ? health.up() : health.down()).withDetails(Map.copyOf(states));
+    public Health health() {
+        Map<String, Object> details = new TreeMap<>();
+        Map<String, String> failing = new TreeMap<>();
+        for (SourceRoute source : sources.routes()) {
+            String state = sources.state(source);
+            details.put(source.routeId(), state);
+            if ("failing".equals(state)) {
+                SourceStatus status = sources.status(source.routeId());
+                failing.put(source.routeId(), reason(status));
+            }
+        }
+        if (!failing.isEmpty()) {
+            details.put("failing", failing);
+        }
+        return Health.up().withDetails(details).build();
+    }
+
+    /** The failure's message, without the kind the sources API puts before it (an exception's simple name). */
+    private static String reason(SourceStatus status) {
+        if (status == null || status.lastFailure() == null) {
+            return "";
+        }
+        return status.lastFailure().replaceFirst("^[A-Za-z0-9_$]+: ", "");
     }
 }
