@@ -118,8 +118,8 @@ final class ClusterRun {
                         brokerOutage = killBroker(count);
                     }
                     failovers.add(killLeader(count, clusterDir));
-                    // Rows go on up to the next kill's share, not beyond: a kill always has rows after it.
-                    writer.allow(threshold(k + 1));
+                    // Rows go on past the next kill's share, but not beyond the one after: each kill has rows after it.
+                    writer.allow(threshold(k + 2));
                 }
                 writer.allow(settings.rows());
                 writing.join(Duration.ofMinutes(10).toMillis());
