@@ -36,9 +36,10 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
  * checks each of them):
  * <ul>
  * <li>public: reference data (GET), health, the ops console's static page, the OpenAPI document, the event
- *     schemas;
+ *     schemas, the AsyncAPI document and its page;
  * <li>{@code PUT /api/v1/reference/**}: PLATFORM;
  * <li>{@code GET /api/v1/sources}, {@code GET /api/v1/rejections}, settlement reads: PLATFORM, OPS, AUDITOR;
+ * <li>{@code POST /api/v1/sources/dry-run} (a route file's mapping tried on sample records): OPS;
  * <li>pause, resume, replay: OPS; backfill: PLATFORM or OPS;
  * <li>any other {@code /api/**} and anything else: any valid key; actuator beyond health: OPS.
  * </ul>
@@ -121,6 +122,7 @@ public class ApiSecurity {
                         .requestMatchers(HttpMethod.POST, "/api/v1/sources/*/pause", "/api/v1/sources/*/resume")
                                 .hasRole(OPS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/sources/*/backfill").hasAnyRole(PLATFORM, OPS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sources/dry-run").hasRole(OPS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/rejections", "/api/v1/rejections/**")
                                 .hasAnyRole(PLATFORM, OPS, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rejections/*/replay").hasRole(OPS)
@@ -129,7 +131,8 @@ public class ApiSecurity {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(OPS)
                         .requestMatchers(HttpMethod.GET, "/", "/ops", "/ops/**", "/favicon.ico", "/v3/api-docs",
-                                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/schemas/**").permitAll()
+                                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/schemas/**", "/asyncapi.yaml",
+                                "/asyncapi.json", "/asyncapi", "/asyncapi/**").permitAll()
                         .anyRequest().authenticated())
                 .anonymous(Customizer.withDefaults())
                 .build();
@@ -137,7 +140,8 @@ public class ApiSecurity {
 
     private static boolean isConsole(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return path.equals("/ops") || path.startsWith("/ops/");
+        return path.equals("/ops") || path.startsWith("/ops/") || path.equals("/asyncapi")
+                || path.startsWith("/asyncapi/");
     }
 
     /** {@code Authorization: Bearer <key>}, or nothing: then the request goes on anonymous (and public or 401). */

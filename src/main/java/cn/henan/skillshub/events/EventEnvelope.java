@@ -32,23 +32,56 @@ public final class EventEnvelope {
     // Sources are the few configured source systems; the cap keeps the map small whatever happens.
     private static final int MAX_CACHED_SOURCES = 1000;
     private static final Map<String, URI> SOURCES = new ConcurrentHashMap<>();
-    private static final Map<EventType, URI> DATA_SCHEMAS = new EnumMap<>(EventType.class);
+    /** Where the schemas are served until {@link #serveSchemasAt} says otherwise: the local run's hub. */
+    public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
+    private static volatile DataSchemas dataSchemas = DataSchemas.at(DEFAULT_PUBLIC_URL);
 
     private static final Header SPEC_VERSION = header("ce_specversion", "1.0");
     private static final Header CONTENT_TYPE = header("content-type", JSON);
     private static final Map<EventType, Header> TYPE_HEADERS = new EnumMap<>(EventType.class);
-    private static final Map<EventType, Header> DATA_SCHEMA_HEADERS = new EnumMap<>(EventType.class);
     private static final Map<String, Header> SOURCE_HEADERS = new ConcurrentHashMap<>();
 
     static {
         for (EventType type : EventType.values()) {
-            DATA_SCHEMAS.put(type, URI.create(type.dataSchema()));
             TYPE_HEADERS.put(type, header("ce_type", type.ceType()));
-            DATA_SCHEMA_HEADERS.put(type, header("ce_dataschema", DATA_SCHEMAS.get(type).toString()));
+        }
+    }
+
+    /** The absolute {@code ce_dataschema} of every type, and its header, under one public URL of the hub. */
+    private record DataSchemas(String publicUrl, Map<EventType, URI> uris, Map<EventType, Header> headers) {
+
+        static DataSchemas at(String publicUrl) {
+            URI base = URI.create(publicUrl);
+            if (!base.isAbsolute() || base.getHost() == null) {
+                throw new IllegalArgumentException("the hub's public URL must be absolute (http[s]://host[:port]), "
+                        + "was '" + publicUrl + "'");
+            }
+            String stripped = publicUrl.replaceAll("/+$", "");
+            Map<EventType, URI> uris = new EnumMap<>(EventType.class);
+            Map<EventType, Header> headers = new EnumMap<>(EventType.class);
+            for (EventType type : EventType.values()) {
+                URI uri = URI.create(stripped + type.dataSchema());
+                uris.put(type, uri);
+                headers.put(type, header("ce_dataschema", uri.toString()));
+            }
+            return new DataSchemas(stripped, uris, headers);
         }
     }
 
     private EventEnvelope() {
+    }
+
+    /**
+     * Makes every {@code ce_dataschema} from now on an absolute URL under the hub's public URL
+     * ({@code skillshub.public-url}), where {@code SubscriberContract} serves the schemas.
+     */
+    public static void serveSchemasAt(String publicUrl) {
+        dataSchemas = DataSchemas.at(publicUrl);
+    }
+
+    /** The absolute {@code ce_dataschema} of {@code type}. */
+    public static URI dataSchemaOf(EventType type) {
+        return dataSchemas.uris().get(type);
     }
 
     public static ProducerRecord<String, byte[]> toRecord(CanonicalEvent event) {
@@ -68,7 +101,7 @@ public final class EventEnvelope {
         headers.add(sourceHeader(event.source()));
         headers.add(TYPE_HEADERS.get(type));
         headers.add(CONTENT_TYPE);
-        headers.add(DATA_SCHEMA_HEADERS.get(type));
+        headers.add(dataSchemas.headers().get(type));
         if (event.subject() != null) {
             headers.add(header("ce_subject", event.subject()));
         }
@@ -111,7 +144,7 @@ public final class EventEnvelope {
                 .withType(event.type().ceType())
                 .withTime(event.time())
                 .withSubject(event.subject())
-                .withDataSchema(DATA_SCHEMAS.get(event.type()))
+                .withDataSchema(dataSchemaOf(event.type()))
                 .withDataContentType(JSON)
                 .withData(data)
                 .build();

@@ -39,7 +39,10 @@ public enum EventType {
         return dataClass;
     }
 
-    /** The {@code ce_dataschema} of this type: the hub serves the schema files under this path. */
+    /**
+     * The path of this type's schema on the hub ({@code $id} of the schema file); {@code ce_dataschema} is this
+     * path under the hub's public URL ({@link EventEnvelope#dataSchemaOf}).
+     */
     public String dataSchema() {
         return "/schemas/" + ceType + ".json";
     }

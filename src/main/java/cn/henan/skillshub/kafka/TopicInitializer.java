@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -67,8 +70,19 @@ public class TopicInitializer implements SmartInitializingSingleton {
                             .configs(spec.config() == null ? Map.of() : spec.config()))
                     .toList();
             if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-                log.info("created topics {}", missing.stream().map(NewTopic::name).toList());
+                List<String> created = new ArrayList<>();
+                for (Map.Entry<String, KafkaFuture<Void>> topic : admin.createTopics(missing).values().entrySet()) {
+                    try {
+                        topic.getValue().get(30, TimeUnit.SECONDS);
+                        created.add(topic.getKey());
+                    } catch (ExecutionException e) {
+                        // Instances of a cluster start together: another one may have created it a moment ago.
+                        if (!(e.getCause() instanceof TopicExistsException)) {
+                            throw e;
+                        }
+                    }
+                }
+                log.info("created topics {}", created);
             }
         } catch (ExecutionException e) {
             // Kafka refusing the hub is no reason to stop it (an operator fixes an ACL or a password, and the

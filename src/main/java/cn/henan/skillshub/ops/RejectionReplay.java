@@ -8,6 +8,7 @@ import cn.henan.skillshub.runtime.RecordOutcome;
 import cn.henan.skillshub.runtime.RecordPipeline;
 import cn.henan.skillshub.runtime.SourceBatch;
 import cn.henan.skillshub.runtime.SourceLeadership;
+import cn.henan.skillshub.runtime.SourceMappers;
 import cn.henan.skillshub.runtime.SourceRecord;
 import cn.henan.skillshub.runtime.SourceRecordMapper;
 import cn.henan.skillshub.runtime.SourceRegistry;
@@ -18,7 +19,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,12 +47,12 @@ class RejectionReplay {
     private final CheckpointStore checkpoints;
     private final SourceTransactions transactions;
     private final RecordPipeline pipeline;
-    private final BeanFactory beans;
+    private final SourceMappers mappers;
     private final TransactionTemplate transaction;
     private final SourceLeadership leadership;
 
     RejectionReplay(Rejections rejections, SourceRegistry sources, CheckpointStore checkpoints,
-                    SourceTransactions transactions, RecordPipeline pipeline, BeanFactory beans, DataSource dataSource,
+                    SourceTransactions transactions, RecordPipeline pipeline, SourceMappers mappers, DataSource dataSource,
                     SourceLeadership leadership) {
         this.leadership = leadership;
         this.rejections = rejections;
@@ -60,7 +60,7 @@ class RejectionReplay {
         this.checkpoints = checkpoints;
         this.transactions = transactions;
         this.pipeline = pipeline;
-        this.beans = beans;
+        this.mappers = mappers;
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
@@ -80,7 +80,7 @@ class RejectionReplay {
         Checkpoint live = checkpoints.committed(source.sourceId()).orElse(Checkpoint.initial(source.sourceId()));
         // The way of pulling reads the record again where it lies, or says why it cannot (409).
         Map<String, Object> fields = sources.way(source).reread(source, rejection.position(), live);
-        SourceRecordMapper mapper = beans.getBean(source.parameter("mapper"), SourceRecordMapper.class);
+        SourceRecordMapper mapper = mappers.of(source.sourceId(), source.parameter("mapper"));
         RecordOutcome outcome = pipeline.process(new SourceRecord(source.sourceId(), source.parameter("sourceSystem"),
                 rejection.position(), fields), mapper);
         if (outcome instanceof RecordOutcome.Rejected still) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,17 +33,17 @@ public class Backfills {
     private final CheckpointStore checkpoints;
     private final SourceTransactions transactions;
     private final RecordPipeline pipeline;
-    private final CamelContext camel;
+    private final SourceMappers mappers;
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
 
     Backfills(Sources sources, SourceRegistry registry, CheckpointStore checkpoints, SourceTransactions transactions,
-              RecordPipeline pipeline, CamelContext camel) {
+              RecordPipeline pipeline, SourceMappers mappers) {
         this.sources = sources;
         this.registry = registry;
         this.checkpoints = checkpoints;
         this.transactions = transactions;
         this.pipeline = pipeline;
-        this.camel = camel;
+        this.mappers = mappers;
     }
 
     public     Result backfill(String routeId, Instant from, Instant to, String by) {
@@ -76,14 +75,8 @@ public class Backfills {
         }
     }
 
-    /** The route's mapper: a Spring bean, or one bound to Camel's registry alone (as a test may bind one). */
+    /** The route's mapper: its declared mapping, a Spring bean, or one bound to Camel's registry alone. */
     private SourceRecordMapper mapper(SourceRoute source) {
-        String name = source.parameter("mapper");
-        SourceRecordMapper mapper = name == null ? null
-                : camel.getRegistry().lookupByNameAndType(name, SourceRecordMapper.class);
-        if (mapper == null) {
-            throw new IllegalStateException("source " + source.routeId() + ": no SourceRecordMapper named " + name);
-        }
-        return mapper;
+        return mappers.of(source.sourceId(), source.parameter("mapper"));
     }
 }

@@ -17,9 +17,40 @@ public final class PersonalFields {
     }
 
     public static Map<String, Object> masked(Map<String, Object> fields) {
+        return masked(fields, java.util.Set.of(), java.util.Set.of());
+    }
+
+    /**
+     * As {@link #masked(Map)}, and the fields named in {@code idFields} masked as ID numbers, those in
+     * {@code nameFields} as names, whatever their names (a body's {@code zjhm}, {@code xm}). Nested objects (a
+     * REST record's {@code person}) are masked field by field, at any depth.
+     */
+    public static Map<String, Object> masked(Map<String, Object> fields, java.util.Set<String> idFields,
+                                             java.util.Set<String> nameFields) {
         Map<String, Object> masked = new LinkedHashMap<>();
-        fields.forEach((name, value) -> masked.put(name, mask(name, value)));
+        fields.forEach((name, value) -> masked.put(name, idFields.contains(name) && value != null
+                ? IdNumber.mask(value.toString())
+                : nameFields.contains(name) && value != null ? name(value.toString())
+                : value instanceof Map<?, ?> nested ? masked(stringKeys(nested), idFields, nameFields)
+                : value instanceof java.util.List<?> list ? list.stream().map(item -> item instanceof Map<?, ?> m
+                        ? masked(stringKeys(m), idFields, nameFields) : item == null ? null : "***").toList()
+                : mask(name, value)));
         return masked;
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+        return copy;
+    }
+
+    private static String name(String name) {
+        if (name.isEmpty()) {
+            return name;
+        }
+        int first = name.codePointAt(0); // a name's first character may lie outside the BMP (𠀀): never half of it
+        int rest = name.codePointCount(0, name.length()) - 1;
+        return new String(Character.toChars(first)) + "*".repeat(Math.max(1, rest));
     }
 
     private static Object mask(String field, Object value) {
@@ -31,8 +62,7 @@ public final class PersonalFields {
             return IdNumber.mask(value.toString());
         }
         if (key.endsWith("name") && !key.contains("institution") && !key.contains("body") && !key.contains("file")) {
-            String name = value.toString();
-            return name.isEmpty() ? name : name.charAt(0) + "*".repeat(Math.max(1, name.length() - 1));
+            return name(value.toString());
         }
         if (key.contains("phone") || key.contains("mobile")) {
             String phone = value.toString();

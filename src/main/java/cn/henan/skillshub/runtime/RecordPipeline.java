@@ -37,24 +37,30 @@ public class RecordPipeline {
             List<String> violations = schemas.violations(event.type(), json.tree());
             if (!violations.isEmpty()) {
                 return reject(record, RejectReason.SCHEMA_VIOLATION,
-                        "the event breaks the schema of " + event.type().ceType() + ": " + violations);
+                        "the event breaks the schema of " + event.type().ceType() + ": " + violations, mapper);
             }
             return new RecordOutcome.Accepted(event, json.bytes());
         } catch (RecordRejectedException e) {
-            return reject(record, e.reason(), e.getMessage());
+            return reject(record, e.reason(), e.getMessage(), mapper);
         } catch (RuntimeException e) {
             // The exception's own message may quote field values; only its kind is safe to pass on.
             log.warn("source {} at {}: mapping failed unexpectedly ({})", record.sourceId(), record.position(),
                     e.getClass().getName());
             return reject(record, RejectReason.MALFORMED_RECORD,
-                    "the record could not be mapped (" + e.getClass().getSimpleName() + ")");
+                    "the record could not be mapped (" + e.getClass().getSimpleName() + ")", mapper);
         }
     }
 
     public RecordOutcome.Rejected reject(SourceRecord record, RejectReason reason, String message) {
+        return reject(record, reason, message, null);
+    }
+
+    /** A reject whose payload is masked as the source's mapper masks it (null: by field names). */
+    public RecordOutcome.Rejected reject(SourceRecord record, RejectReason reason, String message,
+                                         SourceRecordMapper mapper) {
         Instant now = Instant.now();
         RecordRejected rejected = new RecordRejected(record.sourceId(), record.position(), reason, message,
-                PersonalFields.masked(record.rawFields()), now);
+                mapper == null ? PersonalFields.masked(record.rawFields()) : mapper.masked(record.rawFields()), now);
         CanonicalEvent event = new CanonicalEvent(EventType.RECORD_REJECTED,
                 CanonicalEvent.idOf(record.sourceSystem(), "rejected/" + record.sourceId(), record.position()),
                 record.sourceSystem(), record.sourceId() + "/" + record.position(),

@@ -1,6 +1,7 @@
 package cn.henan.skillshub.runtime;
 
 import cn.henan.skillshub.events.CanonicalEvent;
+import java.util.Map;
 
 /**
  * Turns one record of one kind of a source system into its canonical event. One implementation per feed.
@@ -10,4 +11,13 @@ public interface SourceRecordMapper {
 
     /** @throws RecordRejectedException when the record cannot be an event; the reason code says why */
     CanonicalEvent map(SourceRecord record) throws RecordRejectedException;
+
+    /**
+     * The record's fields as a reject may carry them out of the hub: personal fields masked. By default judged by
+     * their names ({@link PersonalFields}); a declared mapping knows which of a body's fields hold an ID number or
+     * a name whatever they are called.
+     */
+    default Map<String, Object> masked(Map<String, Object> rawFields) {
+        return PersonalFields.masked(rawFields);
+    }
 }

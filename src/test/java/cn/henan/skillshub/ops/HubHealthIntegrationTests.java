@@ -81,7 +81,7 @@ class HubHealthIntegrationTests {
                 Map.entry("port", Integer.toString(freePort())), Map.entry("username", "nobody"),
                 Map.entry("password", "unreachable-test-password"),
                 Map.entry("knownHostsFile", knownHosts.toString()), Map.entry("directory", "inbox"),
-                Map.entry("pollIntervalMs", "300"));
+                Map.entry("pollIntervalMs", "300"), Map.entry("mapper", "evaluationBodyRecordMapper"));
         TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(camel, "sftp-file-drop").routeId(UNREACHABLE);
         parameters.forEach(builder::parameter);
         builder.add();

@@ -170,6 +170,7 @@ class SftpBackfillIntegrationTests {
                 "knownHostsFile", server.knownHostsFile().toString(), "directory", INBOX,
                 "requiredColumns", "record_type,record_id", "pollIntervalMs", "300"));
         parameters.put("batchSize", "7");
+        parameters.put("mapper", "evaluationBodyRecordMapper");
         TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(camel, "sftp-file-drop").routeId(SOURCE);
         parameters.forEach(builder::parameter);
         builder.add();

@@ -175,7 +175,7 @@ class SourceLagAndFailingIntegrationTests {
                 Map.entry("port", Integer.toString(server.port())), Map.entry("username", server.username()),
                 Map.entry("password", "down-test-password"),
                 Map.entry("knownHostsFile", server.knownHostsFile().toString()), Map.entry("directory", "down/inbox"),
-                Map.entry("pollIntervalMs", "300"));
+                Map.entry("pollIntervalMs", "300"), Map.entry("mapper", "evaluationBodyRecordMapper"));
         TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(camel, "sftp-file-drop").routeId(SFTP_SOURCE);
         parameters.forEach(builder::parameter);
         builder.add();

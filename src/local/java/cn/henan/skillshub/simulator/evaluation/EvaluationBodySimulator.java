@@ -52,7 +52,7 @@ public class EvaluationBodySimulator {
     private final double badShare;
     private final Random random;
     private final SimulatedPeople people;
-    private final PagedRecords records = new PagedRecords("record_id");
+    private final PagedRecords records;
     private final FaultInjector faults = new FaultInjector();
     private final List<Candidate> awaitingCertificate = new ArrayList<>();
     private final List<Issued> issued = new ArrayList<>();
@@ -63,6 +63,13 @@ public class EvaluationBodySimulator {
 
     public EvaluationBodySimulator(String bodyId, String bodyName, ReferenceData reference, long seed,
                                    double badShare) {
+        this(bodyId, bodyName, reference, seed, badShare, false);
+    }
+
+    /** @param wholeMillis versions stamped in whole milliseconds (a body that writes them in epoch milliseconds) */
+    public EvaluationBodySimulator(String bodyId, String bodyName, ReferenceData reference, long seed,
+                                   double badShare, boolean wholeMillis) {
+        this.records = new PagedRecords("record_id", wholeMillis);
         this.seed = seed;
         this.bodyId = bodyId;
         this.bodyName = bodyName;

@@ -5,6 +5,7 @@ import cn.henan.skillshub.simulator.http.FaultInjector;
 import cn.henan.skillshub.simulator.http.PagedRecords;
 import cn.henan.skillshub.simulator.http.SimulatedAnswer;
 import cn.henan.skillshub.simulator.http.SimulatorSettings;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -62,6 +63,39 @@ class EvaluationBodySimulatorController {
             return SimulatedAnswer.error(HttpStatus.BAD_REQUEST, e.getMessage());
         }
         return answers.page(page, due);
+    }
+
+    /**
+     * Body ICT's API ({@link BodySpellings#ict}): {@code GET .../ict-records?updatedSince=&offset=&limit=} with
+     * {@code X-Api-Token}, answering {@code {"code": 0, "data": {"total": n, "list": [...]}}} in its own spelling.
+     */
+    @GetMapping("/ict-records")
+    ResponseEntity<?> ictRecords(@PathVariable String bodyId,
+                                 @RequestHeader(name = "X-Api-Token", required = false) String token,
+                                 @RequestParam(required = false) String updatedSince,
+                                 @RequestParam(defaultValue = "0") int offset,
+                                 @RequestParam(defaultValue = "100") int limit) {
+        EvaluationBodySimulator body = bodies.body(bodyId);
+        Fault due = body.faults().take();
+        ResponseEntity<byte[]> fault = answers.faultOrNull(body.faults(), due);
+        if (fault != null) {
+            return fault;
+        }
+        if (token == null || !token.equals(bodies.token())) {
+            return SimulatedAnswer.error(HttpStatus.UNAUTHORIZED, "missing or wrong API token");
+        }
+        if (limit < 1 || limit > MAX_PAGE_SIZE || offset < 0) {
+            return SimulatedAnswer.error(HttpStatus.BAD_REQUEST, "limit must be 1.." + MAX_PAGE_SIZE);
+        }
+        PagedRecords.OffsetPage page;
+        try {
+            page = body.records().offsetPage(updatedSince, offset, limit);
+        } catch (IllegalArgumentException e) {
+            return SimulatedAnswer.error(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        List<Map<String, Object>> list = page.records().stream()
+                .map(r -> BodySpellings.ict(r, bodies.reference())).toList();
+        return ResponseEntity.ok(Map.of("code", 0, "data", Map.of("total", page.total(), "list", list)));
     }
 
     /** Admin: {@code POST .../faults?fault=HTTP_500&times=3}, or {@code &always=true}; {@code retryAfter} for 429. */

@@ -27,10 +27,13 @@ public class EvaluationBodySimulators implements SmartLifecycle, Assessor {
     private static final Logger log = LoggerFactory.getLogger(EvaluationBodySimulators.class);
     /** The body of routes/evaluation-body-henan-rest.yaml: the one that assesses trainees of the roster. */
     static final String ROUTED_BODY = "body-a";
+    /** The body of routes/evaluation-body-ict-rest.yaml: its own spelling, paged by offset (BodySpellings.ict). */
+    static final String ICT_BODY = "body-ict";
     /** Names of the bodies the local default and the tests use; any other id gets a generic name. */
     private static final Map<String, String> NAMES = Map.of(
             "body-a", "中国电子学会",
-            "body-b", "工业和信息化部教育与考试中心");
+            "body-b", "工业和信息化部教育与考试中心",
+            ICT_BODY, BodySpellings.ICT_NAME);
 
     private final ReferenceData reference;
     private final SimulatorSettings settings;
@@ -64,7 +67,11 @@ public class EvaluationBodySimulators implements SmartLifecycle, Assessor {
     public EvaluationBodySimulator body(String bodyId) {
         return bodies.computeIfAbsent(bodyId, id -> new EvaluationBodySimulator(id,
                 NAMES.getOrDefault(id, "评价机构" + id.toUpperCase()), reference, settings.seed() + id.hashCode(),
-                settings.badShare()));
+                settings.badShare(), ICT_BODY.equals(id)));
+    }
+
+    ReferenceData reference() {
+        return reference;
     }
 
     /** The API token every simulated body accepts. */
@@ -75,6 +82,7 @@ public class EvaluationBodySimulators implements SmartLifecycle, Assessor {
     @Override
     public void start() {
         body("body-a");
+        body(ICT_BODY);
         ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "evaluation-body-simulator"));
         // Revocations of the roster's trainees fall due whatever the rate of made-up records.
         ticker.scheduleWithFixedDelay(() -> bodies.values().forEach(b -> b.writeDueRevocations(Instant.now())),

@@ -21,18 +21,29 @@ public final class PagedRecords {
     public record Page(List<Map<String, Object>> records, String nextPageToken) {
     }
 
+    /** One page by offset: the records after {@code offset} of the query, and how many the query has. */
+    public record OffsetPage(List<Map<String, Object>> records, int total) {
+    }
+
     private final String idField;
+    private final boolean wholeMillis;
     private final List<Map<String, Object>> records = new ArrayList<>();
     private Instant lastStamp = Instant.EPOCH;
 
     public PagedRecords(String idField) {
+        this(idField, false);
+    }
+
+    /** @param wholeMillis stamps in whole milliseconds, for a body that writes its versions in epoch milliseconds */
+    public PagedRecords(String idField, boolean wholeMillis) {
         this.idField = idField;
+        this.wholeMillis = wholeMillis;
     }
 
     /** Adds a record (or a new version of one) stamped now, after every record before it. */
     public synchronized Map<String, Object> add(Map<String, Object> fields) {
-        Instant now = Instant.now();
-        lastStamp = now.isAfter(lastStamp) ? now : lastStamp.plusNanos(1000);
+        Instant now = wholeMillis ? Instant.ofEpochMilli(System.currentTimeMillis()) : Instant.now();
+        lastStamp = now.isAfter(lastStamp) ? now : lastStamp.plusNanos(wholeMillis ? 1_000_000 : 1000);
         Map<String, Object> record = new LinkedHashMap<>(fields);
         record.put("updated_at", lastStamp.toString());
         records.add(record);
@@ -86,6 +97,20 @@ public final class PagedRecords {
                     (last.get("updated_at") + "|" + last.get(idField)).getBytes(StandardCharsets.UTF_8));
         }
         return new Page(List.copyOf(page), next);
+    }
+
+    /**
+     * Paging by offset: the records of {@code updated_at > updatedSince}, in order, from the {@code offset}-th on.
+     * Records added while a client pages come after the ones it has seen (their stamps are later), so an offset
+     * stays valid.
+     */
+    public synchronized OffsetPage offsetPage(String updatedSince, int offset, int limit) {
+        Instant since = updatedSince == null || updatedSince.isBlank() ? Instant.EPOCH : parse(updatedSince);
+        List<Map<String, Object>> matching = records.stream()
+                .filter(r -> Instant.parse((String) r.get("updated_at")).isAfter(since)).toList();
+        int from = Math.min(Math.max(0, offset), matching.size());
+        return new OffsetPage(List.copyOf(matching.subList(from, Math.min(matching.size(), from + limit))),
+                matching.size());
     }
 
     private static Instant parse(String text) {

@@ -28,11 +28,18 @@ class InboxWriterRunner implements SmartLifecycle, Assessor {
     private final int intervalSeconds;
     private final int recordsPerFile;
     private final Duration revocationDelay;
+    /** Body C (CeecCsv): its own layout and GB18030, into its own inbox; null: none. */
+    private final CeecBody ceec;
     private ScheduledExecutorService ticker;
+
+    record CeecBody(EvaluationBodyCsv csv, String inbox, cn.henan.skillshub.reference.ReferenceData reference) {
+    }
+
     private int files;
 
     InboxWriterRunner(InboxWriter writer, EvaluationBodyCsv csv, String inbox, int intervalSeconds,
-                      int recordsPerFile, Duration revocationDelay) {
+                      int recordsPerFile, Duration revocationDelay, CeecBody ceec) {
+        this.ceec = ceec;
         this.revocationDelay = revocationDelay;
         this.writer = writer;
         this.csv = csv;
@@ -54,6 +61,9 @@ class InboxWriterRunner implements SmartLifecycle, Assessor {
     @Override
     public void start() {
         writer.inbox(inbox);
+        if (ceec != null) {
+            writer.inbox(ceec.inbox());
+        }
         if (intervalSeconds <= 0) {
             return;
         }
@@ -70,7 +80,16 @@ class InboxWriterRunner implements SmartLifecycle, Assessor {
             InboxWriter.DroppedFile dropped = writer.dropGenerated(inbox, name, encoding, csv, recordsPerFile, true);
             log.info("SFTP inbox writer dropped {} ({}); totals so far: {} lines", dropped.name(), encoding,
                     dropped.counts().lines());
-        } catch (RuntimeException e) {
+            if (ceec != null) {
+                java.io.StringWriter canonical = new java.io.StringWriter();
+                ceec.csv().write(canonical, recordsPerFile);
+                CeecCsv.Translated file = CeecCsv.translate(canonical.toString(), ceec.reference());
+                String ceecName = "ceec-" + LocalDateTime.now().format(STAMP) + "-" + files + ".csv";
+                writer.dropBytes(ceec.inbox(), ceecName, file.bytes(), true);
+                log.info("SFTP inbox writer dropped {} (GB18030, body C's layout): {} lines", ceecName,
+                        file.canonical().size());
+            }
+        } catch (RuntimeException | java.io.IOException e) {
             log.warn("SFTP inbox writer: drop failed ({}); trying again next tick", e.toString());
         }
     }

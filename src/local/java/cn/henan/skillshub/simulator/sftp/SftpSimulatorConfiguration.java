@@ -1,6 +1,7 @@
 package cn.henan.skillshub.simulator.sftp;
 
 import cn.henan.skillshub.reference.Occupation;
+import cn.henan.skillshub.simulator.evaluation.BodySpellings;
 import cn.henan.skillshub.reference.ReferenceData;
 import cn.henan.skillshub.simulator.RunTag;
 import java.io.IOException;
@@ -58,11 +59,15 @@ public class SftpSimulatorConfiguration {
                                             @Value("${skillshub.simulator.sftp.records-per-file:40}") int records,
                                             @Value("${skillshub.simulator.sftp.bad-share:0.05}") double badShare,
                                             @Value("${skillshub.simulator.sftp.seed:20250324}") long seed,
-                                            @Value("${skillshub.simulator.trainees.revocation-delay:20s}") Duration revocationDelay) {
+                                            @Value("${skillshub.simulator.trainees.revocation-delay:20s}") Duration revocationDelay,
+                                            @Value("${skillshub.simulator.sftp.ceec-inbox:ceec/inbox}") String ceecInbox) {
         // The run tag keeps record numbers of successive runs apart, as the real-name simulator's does.
         EvaluationBodyCsv csv = new EvaluationBodyCsv(seed, "S" + RunTag.now(), body,
                 reference.occupations().stream().map(Occupation::code).toList(), badShare);
-        return new InboxWriterRunner(writer, csv, inbox, interval, records, revocationDelay);
+        EvaluationBodyCsv ceec = new EvaluationBodyCsv(seed + 1, "C" + RunTag.now(), BodySpellings.CEEC_NAME,
+                reference.occupations().stream().map(Occupation::code).toList(), badShare);
+        return new InboxWriterRunner(writer, csv, inbox, interval, records, revocationDelay,
+                new InboxWriterRunner.CeecBody(ceec, ceecInbox, reference));
     }
 
     /** The configured folder, or — left blank, as in tests — a fresh temporary one, so test JVMs never share. */

@@ -55,7 +55,7 @@ class RestPageClient {
         RequestSigner signer = "none".equals(source.signer()) ? null : beans.getBean(source.signer(), RequestSigner.class);
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(source, uri, signer);
+                return once(source, uri, signer, query);
             } catch (RestPageException e) {
                 if (!e.retryable() || attempt > source.retries()) {
                     throw e;
@@ -68,7 +68,7 @@ class RestPageClient {
         }
     }
 
-    private RestPage once(RestSourceSettings source, URI uri, RequestSigner signer) {
+    private RestPage once(RestSourceSettings source, URI uri, RequestSigner signer, Map<String, String> query) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(source.readTimeout())
                 .header("Accept", "application/json");
         if (signer != null) {
@@ -87,7 +87,7 @@ class RestPageClient {
         }
         int status = response.statusCode();
         if (status == 200) {
-            return parse(response.body());
+            return parse(response.body(), source, query);
         }
         if (status == 429) {
             long retryAfter = retryAfterMillis(response);
@@ -107,22 +107,32 @@ class RestPageClient {
         throw RestPageException.refused("HTTP " + status + " (" + errorOf(response.body()) + ")");
     }
 
-    /** {"records": [ {...}, ... ], "nextPageToken": "..." | null}. A body cut short is worth asking for again. */
-    private RestPage parse(String body) {
+    /**
+     * {"records": [ {...}, ... ], "nextPageToken": "..." | null} — or the records where {@code recordsPointer} says
+     * ({@code /data/list}), and, paging by offset, a next page while this one is full. A body cut short is worth
+     * asking for again.
+     */
+    private RestPage parse(String body, RestSourceSettings source, Map<String, String> query) {
         JsonNode page;
         try {
             page = json.readTree(body);
         } catch (JsonProcessingException e) {
             throw RestPageException.retryable("the page is not complete JSON (" + body.length() + " characters)", e);
         }
-        if (page == null || !page.path("records").isArray()) {
-            throw RestPageException.retryable("the page has no records array", null);
+        JsonNode array = page == null ? null : page.at(source.recordsPointer());
+        if (array == null || !array.isArray()) {
+            throw RestPageException.retryable("the page has no records array at " + source.recordsPointer(), null);
         }
         List<Map<String, Object>> records = new ArrayList<>();
-        for (JsonNode record : page.get("records")) {
+        for (JsonNode record : array) {
             Map<String, Object> fields = new LinkedHashMap<>();
             record.fields().forEachRemaining(field -> fields.put(field.getKey(), valueOf(field.getValue())));
             records.add(fields);
+        }
+        if (RestSourceSettings.OFFSET.equals(source.paging())) {
+            long offset = Long.parseLong(query.getOrDefault("offset", "0"));
+            return new RestPage(records, records.size() >= source.pageSize() ? Long.toString(offset + records.size())
+                    : null);
         }
         JsonNode next = page.get("nextPageToken");
         return new RestPage(records, next == null || next.isNull() || next.asText().isEmpty() ? null : next.asText());
@@ -138,7 +148,18 @@ class RestPageClient {
         if (node.isNumber()) {
             return node.decimalValue();
         }
-        return node.isValueNode() ? node.asText() : node.toString();
+        if (node.isValueNode()) {
+            return node.asText();
+        }
+        // Nested objects and arrays stay structured, for a record mapping's JSON pointers (/person/idCardNo).
+        Map<String, Object> nested = new LinkedHashMap<>();
+        if (node.isArray()) {
+            List<Object> items = new ArrayList<>();
+            node.forEach(item -> items.add(valueOf(item)));
+            return items;
+        }
+        node.fields().forEachRemaining(field -> nested.put(field.getKey(), valueOf(field.getValue())));
+        return nested;
     }
 
     /** Seconds, or an HTTP date (RFC 9110 §10.2.3); absent or unreadable: one second. */

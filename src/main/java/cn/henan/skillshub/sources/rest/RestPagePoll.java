@@ -6,6 +6,7 @@ import cn.henan.skillshub.runtime.SourceBatch;
 import cn.henan.skillshub.runtime.SourceTracker;
 import cn.henan.skillshub.runtime.RecordPipeline;
 import cn.henan.skillshub.runtime.SourceRecord;
+import cn.henan.skillshub.runtime.SourceMappers;
 import cn.henan.skillshub.runtime.SourceRecordMapper;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +52,10 @@ class RestPagePoll {
     static final String MAX_BACKOFF = P + "maxBackoffMs";
     static final String MAX_RETRY_AFTER = P + "maxRetryAfterMs";
     static final String INITIAL_UPDATED_SINCE = P + "initialUpdatedSince";
+    static final String PAGING = P + "paging";
+    static final String RECORDS_POINTER = P + "recordsPointer";
+    static final String UPDATED_FIELD = P + "updatedField";
+    static final String UPDATED_FORMAT = P + "updatedFormat";
     static final String MORE = P + "more";
     private static final String QUERY = P + "query";
     private static final String PAGE = P + "page";
@@ -59,6 +63,8 @@ class RestPagePoll {
 
     static final String UPDATED_SINCE = "updatedSince";
     static final String PAGE_TOKEN = "pageToken";
+    /** Kept in the query map for publish, removed before the request. */
+    private static final String POSITION_TOKEN = "skillshub.positionToken";
 
     private static final Logger log = LoggerFactory.getLogger(RestPagePoll.class);
 
@@ -66,7 +72,7 @@ class RestPagePoll {
     private final RecordPipeline pipeline;
     private final SourceTracker tracker;
     private final RestPageClient client;
-    private final ApplicationContext beans;
+    private final SourceMappers mappers;
     /**
      * Whether the current poll of each source reached {@link #fetch}: the breaker runs fetch on a copy of the
      * exchange, so this cannot travel on the exchange itself. One poll at a time per source (one route, one thread).
@@ -78,12 +84,12 @@ class RestPagePoll {
     private final Map<String, Instant> pollStart = new ConcurrentHashMap<>();
 
     RestPagePoll(SourceTransactions publisher, RecordPipeline pipeline, SourceTracker tracker, RestPageClient client,
-                 ApplicationContext beans) {
+                 SourceMappers mappers) {
         this.publisher = publisher;
         this.pipeline = pipeline;
         this.tracker = tracker;
         this.client = client;
-        this.beans = beans;
+        this.mappers = mappers;
     }
 
     /** The query of the next page: the committed position, or the configured start when there is none. */
@@ -96,14 +102,11 @@ class RestPagePoll {
             tracker.pollStarted(sourceId, now);
         }
         Map<String, String> position = publisher.resumePoint(sourceId).position();
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put(UPDATED_SINCE, position.getOrDefault(UPDATED_SINCE, exchange.getProperty(INITIAL_UPDATED_SINCE,
-                String.class)));
-        String token = position.get(PAGE_TOKEN);
-        if (token != null && !token.isEmpty()) {
-            query.put(PAGE_TOKEN, token);
-        }
-        query.put("pageSize", exchange.getProperty(PAGE_SIZE, String.class));
+        Map<String, String> query = new LinkedHashMap<>(RestPages.query(exchange.getProperty(PAGING, String.class),
+                position.getOrDefault(UPDATED_SINCE, exchange.getProperty(INITIAL_UPDATED_SINCE, String.class)),
+                position.get(PAGE_TOKEN), exchange.getProperty(PAGE_SIZE, String.class)));
+        // The position's token, whatever the paging calls it in the query (pageToken, or offset).
+        query.put(POSITION_TOKEN, position.getOrDefault(PAGE_TOKEN, ""));
         exchange.setProperty(QUERY, query);
         exchange.setProperty(PAGE, null);
         fetching.put(sourceId, false);
@@ -115,7 +118,9 @@ class RestPagePoll {
         @SuppressWarnings("unchecked")
         Map<String, String> query = exchange.getProperty(QUERY, Map.class);
         fetching.put(exchange.getProperty(SOURCE_ID, String.class), true);
-        exchange.setProperty(PAGE, client.fetch(settings(exchange), query));
+        Map<String, String> request = new LinkedHashMap<>(query);
+        request.remove(POSITION_TOKEN);
+        exchange.setProperty(PAGE, client.fetch(settings(exchange), request));
     }
 
     /** The circuit breaker's fallback: the poll ends here, nothing was committed, the next tick tries again. */
@@ -152,17 +157,21 @@ class RestPagePoll {
         if (page.records().isEmpty()) {
             return;
         }
-        SourceRecordMapper mapper = beans.getBean(exchange.getProperty(MAPPER, String.class), SourceRecordMapper.class);
+        SourceRecordMapper mapper = mappers.of(sourceId, exchange.getProperty(MAPPER, String.class));
         String updatedSince = query.get(UPDATED_SINCE);
+        String positionToken = query.get(POSITION_TOKEN);
+        String updatedField = exchange.getProperty(UPDATED_FIELD, String.class);
+        String updatedFormat = exchange.getProperty(UPDATED_FORMAT, String.class);
         Instant newest = RestPages.parseInstant(updatedSince);
         List<RecordOutcome> outcomes = new ArrayList<>(page.records().size());
         int index = 0;
         for (Map<String, Object> record : page.records()) {
-            Instant updatedAt = RestPages.updatedAt(record);
+            Instant updatedAt = RestPages.updatedAt(record, updatedField, updatedFormat);
             if (updatedAt != null && (newest == null || updatedAt.isAfter(newest))) {
                 newest = updatedAt;
             }
-            String position = RestPages.positionOf(record, idField, updatedSince, query.get(PAGE_TOKEN), index);
+            String position = RestPages.positionOf(record, idField, updatedField, updatedFormat, updatedSince,
+                    positionToken.isEmpty() ? null : positionToken, index);
             outcomes.add(pipeline.process(new SourceRecord(sourceId, sourceSystem, position, record), mapper));
             index++;
         }
@@ -197,7 +206,8 @@ class RestPagePoll {
                 exchange.getProperty(SIGNER, String.class), exchange.getProperty(CREDENTIAL, String.class),
                 exchange.getProperty(SECRET, String.class), millis(exchange, CONNECT_TIMEOUT),
                 millis(exchange, READ_TIMEOUT), exchange.getProperty(RETRIES, Integer.class),
-                millis(exchange, BACKOFF), millis(exchange, MAX_BACKOFF), millis(exchange, MAX_RETRY_AFTER));
+                millis(exchange, BACKOFF), millis(exchange, MAX_BACKOFF), millis(exchange, MAX_RETRY_AFTER),
+                exchange.getProperty(PAGING, String.class), exchange.getProperty(RECORDS_POINTER, String.class));
     }
 
     private static Duration millis(Exchange exchange, String property) {

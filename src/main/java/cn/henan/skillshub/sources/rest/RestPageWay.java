@@ -61,6 +61,8 @@ class RestPageWay implements WayOfPulling {
                                     BackfillBatches batches) {
         Instant liveUpTo = liveUpTo(source, live);
         String idField = RestPages.idField(source.parameters());
+        String updatedField = RestPages.updatedField(source.parameters());
+        String updatedFormat = RestPages.updatedFormat(source.parameters());
         String updatedSince = from.minusMillis(1).toString();
         String token = null;
         boolean pastEnd = false;
@@ -79,14 +81,15 @@ class RestPageWay implements WayOfPulling {
             Instant last = null;
             int index = 0;
             for (Map<String, Object> record : page.records()) {
-                Instant updatedAt = RestPages.updatedAt(record);
+                Instant updatedAt = RestPages.updatedAt(record, updatedField, updatedFormat);
                 if (updatedAt != null && (!updatedAt.isBefore(to) || updatedAt.isAfter(liveUpTo))) {
                     pastEnd = true;
                     break;
                 }
                 if (updatedAt != null && !updatedAt.isBefore(from)) {
                     outcomes.add(batches.outcome(
-                            RestPages.positionOf(record, idField, updatedSince, token, index), record));
+                            RestPages.positionOf(record, idField, updatedField, updatedFormat, updatedSince, token,
+                                    index), record));
                     last = updatedAt;
                 }
                 index++;

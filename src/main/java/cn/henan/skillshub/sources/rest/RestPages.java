@@ -29,17 +29,65 @@ public class RestPages {
      * @throws IllegalStateException when the page could not be fetched after the route's retries
      */
     public RestPage fetch(Map<String, String> parameters, String updatedSince, String pageToken) {
-        Map<String, String> query = new java.util.LinkedHashMap<>();
-        query.put(RestPagePoll.UPDATED_SINCE, updatedSince);
-        if (pageToken != null && !pageToken.isEmpty()) {
-            query.put(RestPagePoll.PAGE_TOKEN, pageToken);
-        }
-        query.put("pageSize", parameter(parameters, "pageSize", "100"));
+        Map<String, String> query = query(parameter(parameters, "paging", RestSourceSettings.TOKEN), updatedSince,
+                pageToken, parameter(parameters, "pageSize", "100"));
         try {
             return client.fetch(settings(parameters), query);
         } catch (RestPageException e) {
             throw new IllegalStateException("page not fetched: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The query of one page: {@code updatedSince}, and {@code pageToken} and {@code pageSize} — or, paging by offset,
+     * {@code offset} (the position's page token, 0 at first) and {@code limit}.
+     */
+    static Map<String, String> query(String paging, String updatedSince, String pageToken, String pageSize) {
+        Map<String, String> query = new java.util.LinkedHashMap<>();
+        query.put(RestPagePoll.UPDATED_SINCE, updatedSince);
+        boolean token = pageToken != null && !pageToken.isEmpty();
+        if (RestSourceSettings.OFFSET.equals(paging)) {
+            query.put("offset", token ? pageToken : "0");
+            query.put("limit", pageSize);
+        } else {
+            if (token) {
+                query.put(RestPagePoll.PAGE_TOKEN, pageToken);
+            }
+            query.put("pageSize", pageSize);
+        }
+        return query;
+    }
+
+    /** The field holding a record's version ({@code updatedField}, default {@code updated_at}). */
+    public static String updatedField(Map<String, String> parameters) {
+        return parameter(parameters, "updatedField", "updated_at");
+    }
+
+    /** How that field is written: {@code iso} (the default) or {@code epoch-millis}. */
+    public static String updatedFormat(Map<String, String> parameters) {
+        return parameter(parameters, "updatedFormat", "iso");
+    }
+
+    /** A record's version read from {@code field} in {@code format}, or null when it has none that can be read. */
+    public static Instant updatedAt(Map<String, Object> record, String field, String format) {
+        Object value = record.get(field);
+        if (value != null && "epoch-millis".equals(format)) {
+            try {
+                return Instant.ofEpochMilli(new java.math.BigDecimal(value.toString().strip()).longValueExact());
+            } catch (NumberFormatException | ArithmeticException e) {
+                return null;
+            }
+        }
+        return parseInstant(value);
+    }
+
+    /** {@link #positionOf(Map, String, String, String, int)} for a record whose version is {@code field}. */
+    public static String positionOf(Map<String, Object> record, String idField, String field, String format,
+                                    String updatedSince, String pageToken, int index) {
+        Instant updatedAt = updatedAt(record, field, format);
+        return updatedAt != null && record.get(idField) != null
+                ? updatedAt + "#" + record.get(idField)
+                : updatedSince + "|" + (pageToken == null ? "" : pageToken) + "#" + index;
     }
 
     /** The id field of the route's records. */
@@ -81,7 +129,8 @@ public class RestPages {
                 parameter(p, "credential", ""), parameter(p, "secret", ""),
                 millis(p, "connectTimeoutMs", "2000"), millis(p, "readTimeoutMs", "10000"),
                 Integer.parseInt(parameter(p, "retries", "3")), millis(p, "backoffMs", "500"),
-                millis(p, "maxBackoffMs", "10000"), millis(p, "maxRetryAfterMs", "60000"));
+                millis(p, "maxBackoffMs", "10000"), millis(p, "maxRetryAfterMs", "60000"),
+                parameter(p, "paging", RestSourceSettings.TOKEN), parameter(p, "recordsPointer", "/records"));
     }
 
     private static Duration millis(Map<String, String> parameters, String name, String fallback) {

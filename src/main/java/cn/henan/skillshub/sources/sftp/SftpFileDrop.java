@@ -8,6 +8,7 @@ import cn.henan.skillshub.runtime.SourceBatch;
 import cn.henan.skillshub.runtime.SourceTracker;
 import cn.henan.skillshub.runtime.RecordPipeline;
 import cn.henan.skillshub.runtime.SourceRecord;
+import cn.henan.skillshub.runtime.SourceMappers;
 import cn.henan.skillshub.runtime.SourceRecordMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,16 +47,19 @@ public class SftpFileDrop {
     private final RecordPipeline pipeline;
     private final SourceTracker tracker;
     private final SftpPollWatch watch;
+    private final SourceMappers mappers;
     private final Path spoolDirectory;
     private final long maxLineBytes;
 
     SftpFileDrop(SourceTransactions publisher, RecordPipeline pipeline, SourceTracker tracker, SftpPollWatch watch,
+                 SourceMappers mappers,
                  @Value("${skillshub.sources.sftp.spool-directory:${java.io.tmpdir}/skills-hub-sftp}") Path spoolDirectory,
                  @Value("${skillshub.sources.sftp.max-line-bytes:1048576}") long maxLineBytes) {
         this.publisher = publisher;
         this.pipeline = pipeline;
         this.tracker = tracker;
         this.watch = watch;
+        this.mappers = mappers;
         this.spoolDirectory = spoolDirectory;
         this.maxLineBytes = maxLineBytes;
     }
@@ -103,7 +107,7 @@ public class SftpFileDrop {
             return FAILED;
         }
         try (lines) {
-            publishLines(settings, fileName, file, charset, lines, position, mapper(settings, camel));
+            publishLines(settings, fileName, file, charset, lines, position, mappers.of(settings.sourceId(), settings.mapper()));
         }
         return PROCESSED;
     }
@@ -196,16 +200,6 @@ public class SftpFileDrop {
         return new FilePosition(committed.position(), settings.publishedFilesKept());
     }
 
-    private static SourceRecordMapper mapper(FileDropSettings settings, CamelContext camel) {
-        // The Camel registry sees the Spring beans, and beans bound to Camel alone (a test's mapper).
-        SourceRecordMapper mapper = camel.getRegistry()
-                .lookupByNameAndType(settings.mapper(), SourceRecordMapper.class);
-        if (mapper == null) {
-            throw new IllegalStateException("source " + settings.sourceId() + ": no SourceRecordMapper bean named "
-                    + settings.mapper());
-        }
-        return mapper;
-    }
 
     /** Where a line stands, readable by an operator: file name, file checksum, line number. */
     static String positionOf(String fileName, String sha256, long line) {

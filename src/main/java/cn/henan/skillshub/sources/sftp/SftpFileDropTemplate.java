@@ -37,7 +37,9 @@ class SftpFileDropTemplate extends RouteBuilder {
                 .configure(registry.registration(way))
                 .templateParameter("sourceId", null, "the source's id: route id, checkpoint key, transactional id")
                 .templateParameter("sourceSystem", null, "ce_source of the events, e.g. /sources/evaluation-bodies/x")
-                .templateParameter("mapper", "evaluationBodyRecordMapper", "bean name of the SourceRecordMapper")
+                .templateParameter("mapper", "recordMapping", "bean name of the SourceRecordMapper, or recordMapping: the"
+                        + " mapping declared in the recordMapping parameter")
+                .templateParameter("recordMapping", "", "the record mapping (docs/sources.md), a literal YAML block")
                 .templateParameter("host", null, "SFTP server")
                 .templateParameter("port", "22", "SFTP port")
                 .templateParameter("username", null, "SFTP user")

@@ -143,7 +143,7 @@ class RealNameSourceIntegrationTests {
             assertThat(header(record, "ce_id")).isNotBlank();
             assertThat(header(record, "ce_source")).isEqualTo("/sources/realname-training");
             assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
-            assertThat(header(record, "ce_dataschema")).isEqualTo("/schemas/" + type + ".json");
+            assertThat(header(record, "ce_dataschema")).isEqualTo("http://hub.test/schemas/" + type + ".json");
             assertThat(header(record, "content-type")).isEqualTo("application/json");
             JsonSchema schema = schemas.computeIfAbsent(type, t -> factory.getSchema(
                     readFile(Path.of("kafka/schemas", t + ".json"))));

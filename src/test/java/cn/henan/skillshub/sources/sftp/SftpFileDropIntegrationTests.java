@@ -345,6 +345,8 @@ class SftpFileDropIntegrationTests {
                         value: GBK
                       - name: pollIntervalMs
                         value: "300"
+                      - name: mapper
+                        value: evaluationBodyRecordMapper
                 """);
         writer.inbox("cie/inbox");
         PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveMandatoryResource(camel, "file:" + yaml));
@@ -373,6 +375,8 @@ class SftpFileDropIntegrationTests {
                 "port", Integer.toString(server.port()), "username", server.username(), "password", sftpPassword,
                 "knownHostsFile", server.knownHostsFile().toString(), "directory", directory,
                 "requiredColumns", "record_type,record_id", "pollIntervalMs", "300"));
+        // A mapper bean instead of a declared mapping: a body that needs real code stays possible.
+        parameters.put("mapper", "evaluationBodyRecordMapper");
         parameters.putAll(overrides);
         TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(camel, "sftp-file-drop").routeId(sourceId);
         parameters.forEach(builder::parameter);
