@@ -42,6 +42,16 @@ CREATE TABLE IF NOT EXISTS ${schema}.enrolment (
     enrolled_on  date,
     updated_at   timestamptz NOT NULL DEFAULT now()
 );
+-- 二、培育对象 (issue 17): the trainee's group, school, graduation and province, where the system records them.
+-- Added to a table that may exist already, so ADD COLUMN IF NOT EXISTS. trainee_category: EMPLOYED_DIGITAL_ECONOMY,
+-- ABOUT_TO_WORK_DIGITAL_ECONOMY, NEW_FORMS_OR_FREELANCE, GRADUATING_STUDENT, UNEMPLOYED_GRADUATE or OTHER; school_type:
+-- FULL_TIME_COLLEGE, TECHNICAL_SCHOOL_SENIOR_CLASS, PREPARATORY_TECHNICIAN_CLASS, TECHNICIAN_CLASS,
+-- SPECIAL_EDUCATION_VOCATIONAL or OTHER; graduated_on: a student's expected graduation, a graduate's day of leaving
+-- school; in_province: 省内.
+ALTER TABLE ${schema}.enrolment ADD COLUMN IF NOT EXISTS trainee_category varchar(40);
+ALTER TABLE ${schema}.enrolment ADD COLUMN IF NOT EXISTS school_type varchar(40);
+ALTER TABLE ${schema}.enrolment ADD COLUMN IF NOT EXISTS graduated_on date;
+ALTER TABLE ${schema}.enrolment ADD COLUMN IF NOT EXISTS in_province boolean;
 
 -- 学时: hours attended so far, one row per enrolment, updated as the training goes on.
 CREATE TABLE IF NOT EXISTS ${schema}.training_hours (
@@ -76,7 +86,8 @@ SELECT c.id, c.updated_at, c.class_no, c.starts_on, c.ends_on,
 
 CREATE OR REPLACE VIEW ${schema}.hub_enrolment_feed AS
 SELECT e.id, e.updated_at, e.enrolment_no, e.id_number, e.full_name, e.phone, e.payment_mode, e.enrolled_on,
-       e.class_no, c.starts_on, p.plan_no, p.institution_name, p.occupation_code, p.level
+       e.class_no, c.starts_on, p.plan_no, p.institution_name, p.occupation_code, p.level,
+       e.trainee_category, e.school_type, e.graduated_on, e.in_province
   FROM ${schema}.enrolment e
   LEFT JOIN ${schema}.training_class c ON c.class_no = e.class_no
   LEFT JOIN ${schema}.training_plan p ON p.plan_no = c.plan_no;

@@ -1,5 +1,6 @@
 // The ops console: plain JS, no build. The API key is kept in sessionStorage (this tab only) and sent as a
-// bearer token; the page itself holds no data. Every figure comes from /api/v1/sources and /api/v1/rejections.
+// bearer token; the page itself holds no data. Every figure comes from /api/v1/sources, /api/v1/rejections,
+// /api/v1/supervision/findings/summary and /api/v1/settlement/claims/summary.
 'use strict';
 
 const KEY = 'skills-hub.api-key';
@@ -94,7 +95,55 @@ function renderRejections(rejections) {
   }
 }
 
+function renderFindings(counted) {
+  const body = document.querySelector('#findings tbody');
+  body.replaceChildren();
+  for (const c of counted) {
+    const row = document.createElement('tr');
+    row.dataset.rule = c.rule;
+    cell(row, c.institutionName);
+    cell(row, c.rule);
+    cell(row, c.clause);
+    cell(row, c.month);
+    cell(row, c.findings, 'num');
+    body.appendChild(row);
+  }
+}
+
+function renderClaims(summary) {
+  $('held-claims').textContent = summary.heldClaims;
+  $('held-yuan').textContent = summary.heldYuanAtLastStandard;
+  const body = document.querySelector('#waiting-claims tbody');
+  body.replaceChildren();
+  for (const g of summary.byStatusCityAndReason) {
+    const row = document.createElement('tr');
+    row.dataset.status = g.status;
+    cell(row, g.status);
+    cell(row, g.cityCode);
+    cell(row, g.reason);
+    cell(row, g.claims, 'num');
+    cell(row, g.status === 'HELD' ? g.yuanAtLastStandard : null, 'num');
+    body.appendChild(row);
+  }
+}
+
+// Supervision and settlement may be switched off in a deployment: their tables then say so and the rest goes on.
+async function refreshSupervision() {
+  try {
+    const [findings, claims] = await Promise.all([
+      api('GET', '/api/v1/supervision/findings/summary'),
+      api('GET', '/api/v1/settlement/claims/summary'),
+    ]);
+    renderFindings(findings);
+    renderClaims(claims);
+    $('findings-error').textContent = '';
+  } catch (e) {
+    $('findings-error').textContent = 'Supervision and claims not available: ' + e.message;
+  }
+}
+
 async function refresh() {
+  refreshSupervision();
   try {
     const [sources, rejections] = await Promise.all([
       api('GET', '/api/v1/sources'),

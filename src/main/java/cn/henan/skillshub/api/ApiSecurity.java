@@ -41,9 +41,9 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
  * <li>public: reference data (GET), health, the ops console's static page, the OpenAPI document, the event
  *     schemas, the AsyncAPI document and its page;
  * <li>{@code PUT /api/v1/reference/**}: PLATFORM;
- * <li>{@code GET /api/v1/sources}, {@code GET /api/v1/rejections}, settlement reads: PLATFORM, OPS, AUDITOR;
+ * <li>{@code GET /api/v1/sources}, {@code GET /api/v1/rejections}, settlement and supervision reads: PLATFORM, OPS, AUDITOR;
  * <li>{@code POST /api/v1/sources/dry-run} (a route file's mapping tried on sample records): OPS;
- * <li>pause, resume, replay: OPS; backfill: PLATFORM or OPS;
+ * <li>pause, resume, replay (of rejects and of parked settlement events): OPS; backfill: PLATFORM or OPS;
  * <li>any other {@code /api/**} and anything else: any valid key; actuator beyond health: OPS.
  * </ul>
  * Missing or wrong key: 401; a key without the role: 403; both with a problem document.
@@ -98,7 +98,7 @@ public class ApiSecurity {
         };
         AccessDeniedHandler forbidden = (request, response, e) -> Problems.write(request, response,
                 HttpStatus.FORBIDDEN, e.getMessage() != null && e.getMessage().startsWith("this API key is limited")
-                        ? e.getMessage() + ": it reads its city's settlement summary, claims and rejections only"
+                        ? e.getMessage() + ": it reads its city's settlement summary, decisions, claims and rejections only"
                         : "this API key's roles do not allow " + request.getMethod() + " " + request.getRequestURI());
 
         AuthenticationFilter apiKeyFilter = new AuthenticationFilter(apiKeyAuthenticationManager, bearerKey());
@@ -136,6 +136,8 @@ public class ApiSecurity {
                         .requestMatchers(HttpMethod.POST, "/api/v1/rejections/*/replay").hasRole(OPS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/settlement/**").hasAnyRole(PLATFORM, OPS, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit").hasRole(AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/settlement/parked/*/*/*/replay").hasRole(OPS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/supervision/**").hasAnyRole(PLATFORM, OPS, AUDITOR)
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(OPS)
@@ -148,11 +150,12 @@ public class ApiSecurity {
     }
 
     /** What a key limited to a city may call besides the public endpoints: its city's reads. */
-    private static final List<String> CITY_READS = List.of("/api/v1/settlement/summary", "/api/v1/settlement/claims",
+    private static final List<String> CITY_READS = List.of("/api/v1/settlement/summary", "/api/v1/settlement/decisions",
+            "/api/v1/settlement/claims", "/api/v1/settlement/claims/summary",
             "/api/v1/rejections", "/api/v1/me");
 
     /**
-     * A key limited to a city reads its city's settlement summary, claims and rejections (the endpoints check the
+     * A key limited to a city reads its city's settlement summary, decisions, claims and rejections (the endpoints check the
      * city) and nothing province-wide: any other protected call is 403, whatever its roles.
      */
     private static jakarta.servlet.Filter cityLimit(AccessDeniedHandler forbidden) {

@@ -13,6 +13,14 @@ public enum ComplianceFlag {
     INSTITUTION_NOT_IN_CATALOGUE,
     /** 不含达到法定退休年龄人员 — the trainee is at or past statutory retirement age when the class starts. */
     AT_OR_PAST_RETIREMENT_AGE,
+    /** 二、培育对象: the trainee is in none of the plan's groups (category OTHER). */
+    NOT_AN_ELIGIBLE_CATEGORY,
+    /** 省内…: the trainee is recorded as not in the province. */
+    NOT_IN_PROVINCE,
+    /** 离校2年内未就业…毕业生: an unemployed graduate who left school more than 2 years before the class starts. */
+    GRADUATE_BEYOND_TWO_YEARS,
+    /** 二、培育对象: a student or graduate of a school the plan does not name for that group (or none recorded). */
+    SCHOOL_NOT_NAMED_IN_PLAN,
     /** 在培训结业30日内将学员名单…报 — the trainee list was reported more than 30 days after completion. */
     TRAINEE_LIST_REPORTED_LATE,
     /** 理论知识考试、专业能力考核成绩均合格的,获得…证书 — a certificate issued while a part is recorded as failed. */

@@ -15,7 +15,8 @@ public enum EventType {
     CE_HOURS_REGISTERED("skills.ce-hours.registered.v1", Topics.CE_HOURS, CeHoursRegistered.class),
     CE_HOURS_CANCELLED("skills.ce-hours.cancelled.v1", Topics.CE_HOURS, CeHoursCancelled.class),
     RECORD_REJECTED("skills.hub.record-rejected.v1", Topics.REJECTED, RecordRejected.class),
-    SUBSIDY_DECIDED("skills.subsidy.decided.v1", Topics.SUBSIDY_DECISIONS, SubsidyDecided.class);
+    SUBSIDY_DECIDED("skills.subsidy.decided.v1", Topics.SUBSIDY_DECISIONS, SubsidyDecided.class),
+    SUPERVISION_FINDING("skills.supervision.finding.v1", Topics.SUPERVISION_FINDINGS, SupervisionFinding.class);
 
     private final String ceType;
     private final String topic;

@@ -11,6 +11,7 @@ public final class Topics {
     public static final String REFERENCE = "skills.reference.v1";
     /** The cluster's fingerprint (runtime ClusterFingerprint), compacted. */
     public static final String CLUSTER = "skills.hub.cluster";
+    public static final String SUPERVISION_FINDINGS = "skills.supervision.findings.v1";
 
     private Topics() {
     }

@@ -10,6 +10,7 @@ public final class PlanRules {
 
     public static List<PlanRule> all() {
         return List.of(
+                new EligibleTrainee(),
                 new NotAtRetirementAge(),
                 new TrainsWithinCatalogue(),
                 new PlanFiledTenDaysBefore(),
@@ -17,6 +18,10 @@ public final class PlanRules {
                 new TraineeListWithinThirtyDays(),
                 new LevelCertificateNeedsBothParts(),
                 new CeHoursFromTrainingCertificate(),
+                new CeHoursOfTheHolderThatYear(),
+                new TrainingBeforeLevelCertificate(),
+                new OneClassAtATime(),
+                new HoursWithinFiledPlan(),
                 new StandardInForce(),
                 new RequiredHoursCompleted(),
                 new OneSubsidyPerLevel(),

@@ -94,10 +94,10 @@ class SettlementSummaryController {
 
     /**
      * The decisions on the claims a city pays, in a month (China Standard Time), newest first. A key limited to a
-     * city sees its own city only.
+     * city sees its own city only. (What waits, by status and reason, is {@link ClaimsController}'s.)
      */
-    @GetMapping("/claims")
-    List<SettlementSummaries.Claim> claims(@RequestParam(name = "city", required = false) String asked,
+    @GetMapping("/decisions")
+    List<SettlementSummaries.Claim> decisions(@RequestParam(name = "city", required = false) String asked,
                                            @RequestParam("month") String month,
                                            @RequestParam(defaultValue = "100") int limit, Authentication caller) {
         String city = ApiClient.cityInScope(caller, asked);

@@ -54,6 +54,12 @@ class ApiSecurityIntegrationTests {
                 new Endpoint("GET", "/api/v1/rejections/no-such-rejection", null, ANY_ROLE),
                 new Endpoint("POST", "/api/v1/rejections/no-such-rejection/replay", null, EnumSet.of(Role.OPS)),
                 new Endpoint("GET", "/api/v1/settlement/summary", null, ANY_ROLE),
+                new Endpoint("GET", "/api/v1/settlement/claims", null, ANY_ROLE),
+                new Endpoint("GET", "/api/v1/settlement/claims/summary", null, ANY_ROLE),
+                new Endpoint("GET", "/api/v1/settlement/parked", null, ANY_ROLE),
+                new Endpoint("GET", "/api/v1/supervision/findings", null, ANY_ROLE),
+                new Endpoint("GET", "/api/v1/supervision/findings/summary", null, ANY_ROLE),
+                new Endpoint("POST", "/api/v1/settlement/parked/no.such.topic/0/0/replay", null, EnumSet.of(Role.OPS)),
                 new Endpoint("GET", "/api/v1/me", null, ANY_ROLE),
                 new Endpoint("GET", "/actuator/health", null, PUBLIC),
                 new Endpoint("GET", "/actuator/health/liveness", null, PUBLIC),
@@ -158,7 +164,9 @@ class ApiSecurityIntegrationTests {
         JsonNode doc = HubApi.json(api.get("/v3/api-docs", null));
         assertThat(doc.get("paths").fieldNames()).toIterable().contains("/api/v1/sources",
                 "/api/v1/sources/{id}/pause", "/api/v1/sources/{id}/resume", "/api/v1/sources/{id}/backfill",
-                "/api/v1/rejections", "/api/v1/rejections/{id}/replay",
+                "/api/v1/rejections", "/api/v1/rejections/{id}/replay", "/api/v1/settlement/claims",
+                "/api/v1/settlement/claims/summary", "/api/v1/settlement/parked",
+                "/api/v1/settlement/parked/{topic}/{partition}/{offset}/replay",
                 "/api/v1/reference/subsidy-standards/{version}", "/api/v1/reference/institutions/{version}");
         assertThat(doc.at("/components/securitySchemes/apiKey/scheme").asText()).isEqualTo("bearer");
     }

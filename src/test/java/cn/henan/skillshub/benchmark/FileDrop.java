@@ -22,7 +22,7 @@ import java.util.Map;
  * evaluation body's server, and seeded CSV files of {@link EvaluationBodyCsv} dropped into its inbox with their
  * {@code .done} markers — exactly what the hub's {@code sftp-file-drop} route reads in production.
  */
-final class FileDrop implements AutoCloseable {
+public final class FileDrop implements AutoCloseable {
 
     static final String INBOX = "bench/inbox";
     static final String USER = "bench";
@@ -33,7 +33,7 @@ final class FileDrop implements AutoCloseable {
     private final InboxWriter inbox;
     private final EvaluationBodyCsv csv;
 
-    FileDrop(Path workDir, ReferenceData reference, long seed) throws IOException {
+    public FileDrop(Path workDir, ReferenceData reference, long seed) throws IOException {
         Path root = workDir.resolve("sftp/root");
         deleteRecursively(root);
         server = new SftpSimulatorServer("127.0.0.1", 0, root, workDir.resolve("sftp/state"), USER, PASSWORD,
@@ -47,7 +47,7 @@ final class FileDrop implements AutoCloseable {
     }
 
     /** The properties the hub's benchmark route needs to reach this server. */
-    Map<String, String> hubProperties() {
+    public Map<String, String> hubProperties() {
         return Map.of("skillshub.benchmark.sftp-port", Integer.toString(server.port()),
                 "skillshub.benchmark.sftp-known-hosts", server.knownHostsFile().toString(),
                 "skillshub.benchmark.sftp-user", USER, "skillshub.benchmark.sftp-password", PASSWORD,
@@ -55,7 +55,7 @@ final class FileDrop implements AutoCloseable {
     }
 
     /** Writes {@code records} lines into files of at most {@code perFile} lines, without their markers yet. */
-    List<String> writeFiles(String prefix, long records, int perFile) {
+    public List<String> writeFiles(String prefix, long records, int perFile) {
         List<String> names = new ArrayList<>();
         long left = records;
         for (int i = 1; left > 0; i++) {
@@ -92,7 +92,7 @@ final class FileDrop implements AutoCloseable {
         return lines;
     }
 
-    void markDone(List<String> names) {
+    public void markDone(List<String> names) {
         names.forEach(name -> inbox.markDone(INBOX, name));
     }
 

@@ -42,7 +42,7 @@ class ClusterFailoverIntegrationTests {
         ClusterRun.Settings settings = new ClusterRun.Settings(workDir, broker.getBrokersAsString(),
                 env("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
                 env("SPRING_DATASOURCE_USERNAME", "postgres"), env("SPRING_DATASOURCE_PASSWORD", ""),
-                "cluster_exchange", 3, 20_000, 40, 800, 2, false, "384m", null, -1, 20261202L, true);
+                "cluster_exchange", 3, 20_000, 40, 800, 2, false, "384m", null, -1, 20261202L, true, null, 0);
         ClusterRun.Result result = new ClusterRun(settings, System.out).run();
         System.out.println(result.tally() + "; failovers " + result.failovers() + "; run " + result.total());
 

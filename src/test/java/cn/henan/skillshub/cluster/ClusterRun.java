@@ -17,6 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import cn.henan.skillshub.benchmark.FileDrop;
+import cn.henan.skillshub.reference.ReferenceData;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 
@@ -34,7 +36,7 @@ final class ClusterRun {
     record Settings(Path workDir, String bootstrapServers, String jdbcUrl, String jdbcUser, String jdbcPassword,
                     String schema, int instances, int rows, int badEvery, int ratePerSecond, int kills,
                     boolean restartKilled, String heap, BrokerControl broker, int brokerKillAfter, long seed,
-                    boolean intruder) {
+                    boolean intruder, String routes, int fileLines) {
     }
 
     /** The broker's {@code kill -9} and restart (the standalone broker of kafka/chaos.sh). */
@@ -53,12 +55,18 @@ final class ClusterRun {
      * logged when it was refused, or null if it was not.
      */
     record Result(DeliveryCount.Tally tally, List<Failover> failovers, Duration brokerOutage, Duration total,
-                  String intruderRefusal) {
+                  String intruderRefusal, FileTally files, String stateDuringBrokerOutage) {
+    }
+
+    /** The CSV files' lines: written, seen as events (each id once), and seen twice. */
+    record FileTally(long lines, long seen, long duplicated) {
     }
 
     private final Settings settings;
     private final PrintStream out;
     private final List<HubInstance> instances = new CopyOnWriteArrayList<>();
+    private final Map<String, String> fileDropProperties = new LinkedHashMap<>();
+    private volatile String stateDuringBrokerOutage;
     private int started;
 
     ClusterRun(Settings settings, PrintStream out) {
@@ -74,7 +82,12 @@ final class ClusterRun {
         List<Failover> failovers = new ArrayList<>();
         Duration brokerOutage = null;
         try (ExchangeRows rows = new ExchangeRows(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(),
-                settings.schema(), settings.seed())) {
+                settings.schema(), settings.seed());
+             FileDrop files = settings.fileLines() > 0 ? new FileDrop(settings.workDir(), new ReferenceData(),
+                     settings.seed()) : null) {
+            if (files != null) {
+                fileDropProperties.putAll(files.hubProperties());
+            }
             for (int i = 0; i < settings.instances(); i++) {
                 startInstance(clusterDir);
             }
@@ -86,19 +99,29 @@ final class ClusterRun {
                     settings.heap(), properties(clusterDir, Map.of("skillshub.person.key-secret",
                             "another-secret-than-the-cluster's")), settings.bootstrapServers()) : null;
             try (DeliveryCount count = new DeliveryCount(settings.bootstrapServers())) {
+                if (files != null) {
+                    List<String> names = files.writeFiles("chaos", settings.fileLines(),
+                            Math.max(1, settings.fileLines() / 5));
+                    files.markDone(names);
+                    out.printf("%d CSV files of %,d lines in all dropped into the SFTP inbox%n", names.size(),
+                            settings.fileLines());
+                }
                 Writer writer = new Writer(rows);
                 Thread writing = new Thread(writer, "cluster-run-writer");
                 writing.setDaemon(true);
                 writing.start();
                 for (int k = 1; k <= settings.kills(); k++) {
-                    long due = (long) settings.rows() * k / (settings.kills() + 1);
+                    long due = threshold(k);
                     await(Duration.ofMinutes(5)).until(() -> writer.written() >= due || writer.failed() != null);
                     writer.check();
                     if (settings.broker() != null && settings.brokerKillAfter() == k - 1) {
                         brokerOutage = killBroker(count);
                     }
                     failovers.add(killLeader(count, clusterDir));
+                    // Rows go on past the next kill's share, but not beyond the one after: each kill has rows after it.
+                    writer.allow(threshold(k + 2));
                 }
+                writer.allow(settings.rows());
                 writing.join(Duration.ofMinutes(10).toMillis());
                 writer.check();
                 long total = rows.good() + rows.bad();
@@ -115,7 +138,14 @@ final class ClusterRun {
                     refusal = intruder.logLine("refusing to start").orElse(null);
                     out.println("the instance with another person-key secret: " + refusal);
                 }
-                return new Result(tally, failovers, brokerOutage, Duration.ofNanos(System.nanoTime() - t0), refusal);
+                FileTally fileTally = null;
+                if (files != null) {
+                    await(Duration.ofMinutes(3)).until(() -> count.distinctAssessments() >= settings.fileLines());
+                    fileTally = new FileTally(settings.fileLines(), count.distinctAssessments(),
+                            count.duplicatedAssessments());
+                }
+                return new Result(tally, failovers, brokerOutage, Duration.ofNanos(System.nanoTime() - t0), refusal,
+                        fileTally, stateDuringBrokerOutage);
             }
         } finally {
             for (HubInstance instance : instances) {
@@ -133,6 +163,10 @@ final class ClusterRun {
     private Map<String, String> properties(Path clusterDir, Map<String, String> overrides) {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("skillshub.cluster.directory", clusterDir.toString());
+        if (settings.routes() != null) {
+            props.put("camel.main.routes-include-pattern", settings.routes());
+        }
+        props.putAll(fileDropProperties);
         props.put("skillshub.sources.realname.jdbc.url", settings.jdbcUrl());
         props.put("skillshub.sources.realname.jdbc.username", settings.jdbcUser());
         props.put("skillshub.sources.realname.jdbc.password", settings.jdbcPassword());
@@ -184,7 +218,16 @@ final class ClusterRun {
     private Duration killBroker(DeliveryCount count) throws Exception {
         Instant killedAt = Instant.now();
         settings.broker().kill();
-        out.printf("kill -9 of the broker at %s; restarting it%n", killedAt);
+        out.printf("kill -9 of the broker at %s%n", killedAt);
+        // While it is away, the leader shows the source failing, with the reason.
+        HubInstance leader = instances.stream().filter(i -> i.state(SOURCE).filter(s -> !s.equals("standby"))
+                .isPresent()).findFirst().orElse(null);
+        if (leader != null) {
+            await(Duration.ofSeconds(60)).until(() -> leader.state(SOURCE).filter("failing"::equals).isPresent());
+            stateDuringBrokerOutage = leader.name() + ": " + leader.sourceJson(SOURCE).orElse("?");
+            out.printf("  %s shows %s failing (%.1f s after the kill); restarting the broker%n", leader.name(),
+                    SOURCE, Duration.between(killedAt, Instant.now()).toMillis() / 1000.0);
+        }
         settings.broker().restart();
         DeliveryCount.Commit next = await(Duration.ofMinutes(3)).until(
                 () -> count.firstCommitAfter(SOURCE, killedAt), Optional::isPresent).orElseThrow();
@@ -200,10 +243,19 @@ final class ClusterRun {
                         () -> instances.stream().anyMatch(i -> !i.alive()));
     }
 
-    /** Writes the run's rows at its rate, a few per transaction, paced by the clock. */
+    /** The rows written before kill {@code k} (1…kills); with {@code k} past the last kill, all of them. */
+    private long threshold(int k) {
+        return k > settings.kills() ? settings.rows() : (long) settings.rows() * k / (settings.kills() + 1);
+    }
+
+    /**
+     * Writes the run's rows at its rate, a few per transaction, paced by the clock — never past the rows allowed so
+     * far, so that on a slow machine the writer does not finish before the kills and leave them nothing to take over.
+     */
     private final class Writer implements Runnable {
         private final ExchangeRows rows;
         private final AtomicLong written = new AtomicLong();
+        private final AtomicLong allowed = new AtomicLong(threshold(2));
         private volatile Exception failed;
 
         Writer(ExchangeRows rows) {
@@ -215,7 +267,7 @@ final class ClusterRun {
             long t0 = System.nanoTime();
             try {
                 while (written.get() < settings.rows()) {
-                    long due = Math.min(settings.rows(),
+                    long due = Math.min(allowed.get(),
                             (System.nanoTime() - t0) * settings.ratePerSecond() / 1_000_000_000L) - written.get();
                     if (due > 0) {
                         written.addAndGet(rows.write((int) Math.min(due, 500), settings.badEvery()));
@@ -230,6 +282,10 @@ final class ClusterRun {
 
         long written() {
             return written.get();
+        }
+
+        void allow(long upTo) {
+            allowed.accumulateAndGet(upTo, Math::max);
         }
 
         Exception failed() {

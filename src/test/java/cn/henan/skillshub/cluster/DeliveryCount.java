@@ -41,6 +41,7 @@ final class DeliveryCount implements AutoCloseable {
     private final Map<String, AtomicLong> asEvent = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> asReject = new ConcurrentHashMap<>();
     private final List<Commit> commits = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicLong> assessments = new ConcurrentHashMap<>();
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong rejects = new AtomicLong();
     private final Thread thread;
@@ -54,7 +55,7 @@ final class DeliveryCount implements AutoCloseable {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "skills-hub-cluster-count");
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = List.of(Topics.TRAINING, Topics.REJECTED, Topics.CHECKPOINTS).stream()
+        List<TopicPartition> partitions = List.of(Topics.TRAINING, Topics.ASSESSMENT, Topics.REJECTED, Topics.CHECKPOINTS).stream()
                 .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream())
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
@@ -87,6 +88,13 @@ final class DeliveryCount implements AutoCloseable {
                 }
                 events.incrementAndGet();
             }
+            case Topics.ASSESSMENT -> {
+                Header id = record.headers().lastHeader("ce_id");
+                if (id != null) {
+                    assessments.computeIfAbsent(new String(id.value(), StandardCharsets.UTF_8), k -> new AtomicLong())
+                            .incrementAndGet();
+                }
+            }
             case Topics.REJECTED -> {
                 Matcher no = ENROLMENT_NO.matcher(value);
                 if (no.find()) {
@@ -111,6 +119,16 @@ final class DeliveryCount implements AutoCloseable {
 
     long rejects() {
         return rejects.get();
+    }
+
+    /** Assessment events (the CSV files' lines) seen, each event id once. */
+    long distinctAssessments() {
+        return assessments.size();
+    }
+
+    /** Assessment events seen more than once: each repeat counts. */
+    long duplicatedAssessments() {
+        return assessments.values().stream().mapToLong(n -> Math.max(0, n.get() - 1)).sum();
     }
 
     /** Rows seen once or more, as an event or a reject. */

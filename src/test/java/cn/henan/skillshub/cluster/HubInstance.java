@@ -59,7 +59,7 @@ final class HubInstance implements AutoCloseable {
         command.add("--skillshub.cluster.instance-id=" + name);
         command.add("--spring.kafka.bootstrap-servers=" + bootstrapServers);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                .redirectOutput(log.toFile());
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         return new HubInstance(name, port, log, builder.start());
     }
@@ -90,6 +90,14 @@ final class HubInstance implements AutoCloseable {
 
     /** The state this instance gives the source ({@code running}, {@code standby}, …), if it answers. */
     Optional<String> state(String sourceId) {
+        return sourceJson(sourceId).flatMap(json -> {
+            Matcher state = STATE.matcher(json);
+            return state.find() ? Optional.of(state.group(1)) : Optional.empty();
+        });
+    }
+
+    /** {@code GET /api/v1/sources/{id}} as this instance answers it, if it does. */
+    Optional<String> sourceJson(String sourceId) {
         if (!process.isAlive()) {
             return Optional.empty();
         }
@@ -100,8 +108,7 @@ final class HubInstance implements AutoCloseable {
             if (response.statusCode() != 200) {
                 return Optional.empty();
             }
-            Matcher state = STATE.matcher(response.body());
-            return state.find() ? Optional.of(state.group(1)) : Optional.empty();
+            return Optional.of(response.body());
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -23,7 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The ops console in a real headless Chromium (Debian's chromium and chromium-driver; .ci/run installs them):
- * load /ops, sign in with an OPS key, see the sources, pause one, see it paused, resume it.
+ * load /ops, sign in with an OPS key, see the sources, pause one, see it paused, resume it; see the supervision
+ * findings and the claims that wait.
  */
 @HubIntegrationTest
 class OpsConsoleBrowserTests {
@@ -32,6 +33,8 @@ class OpsConsoleBrowserTests {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
     WebDriver browser;
 
     @BeforeEach
@@ -85,6 +88,44 @@ class OpsConsoleBrowserTests {
         assertThat(resume.getAttribute("data-action")).isEqualTo("resume");
         resume.click();
         wait.until(d -> state(d, row).equals("running"));
+    }
+
+    @Test
+    void anOperatorSeesTheSupervisionFindingsAndTheClaimsThatWait() throws Exception {
+        // A completion of 2025 whose trainee list was never reported: supervision finds it at once (五(二)).
+        String personKey = "pk-" + java.util.UUID.randomUUID().toString().replace("-", "");
+        String enrolmentNo = "BM-console-" + personKey.substring(3, 15);
+        var data = new cn.henan.skillshub.events.TrainingCompleted(enrolmentNo, personKey, "410***********123X",
+                "1990-05", "BJ-console", "郑州大学", "410100", "2-02-10-09", cn.henan.skillshub.reference.Level.JUNIOR,
+                cn.henan.skillshub.events.PaymentMode.INSTITUTION_ADVANCE, java.time.LocalDate.of(2025, 5, 10),
+                java.time.LocalDate.of(2025, 6, 10), "PX-console-" + personKey.substring(3, 15),
+                java.math.BigDecimal.valueOf(16), java.math.BigDecimal.valueOf(48), java.math.BigDecimal.valueOf(64),
+                null, java.util.Set.of());
+        String source = "/sources/console-tests";
+        String subject = "completion/" + enrolmentNo;
+        var event = new cn.henan.skillshub.events.CanonicalEvent(cn.henan.skillshub.events.EventType.TRAINING_COMPLETED,
+                cn.henan.skillshub.events.CanonicalEvent.idOf(source, subject, "1"), source, subject,
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), personKey, data);
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(java.util.Map.of(
+                "bootstrap.servers", bootstrapServers, "enable.idempotence", true, "acks", "all"),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(cn.henan.skillshub.events.EventEnvelope.toRecord(event)).get();
+        }
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get("http://127.0.0.1:" + port + "/ops");
+        browser.findElement(By.id("api-key")).sendKeys(TestApiKeys.OPS);
+        browser.findElement(By.id("sign-in-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
+        assertThat(browser.findElement(By.cssSelector("#findings thead")).getText()).contains("机构 Institution");
+
+        By finding = By.cssSelector("#findings tbody tr[data-rule='TRAINEE_LIST_NOT_REPORTED']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(finding));
+        assertThat(browser.findElements(finding).stream().map(WebElement::getText))
+                .anySatisfy(text -> assertThat(text).contains("郑州大学").contains("五(二)"));
+        wait.until(d -> !d.findElement(By.id("held-claims")).getText().equals("—"));
+        assertThat(browser.findElement(By.id("findings-error")).getText()).isEmpty();
     }
 
     private static String state(WebDriver driver, By row) {

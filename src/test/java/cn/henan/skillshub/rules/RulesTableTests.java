@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.henan.skillshub.events.ComplianceFlag;
 import cn.henan.skillshub.events.SubsidyDecided;
+import cn.henan.skillshub.events.SupervisionFinding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,9 +83,10 @@ class RulesTableTests {
     }
 
     @Test
-    void everyComplianceFlagAndEverySubsidyReasonComesFromARule() {
+    void everyComplianceFlagSubsidyReasonAndFindingComesFromARule() {
         Set<Enum<?>> produced = PlanRules.all().stream().flatMap(r -> r.produces().stream()).collect(Collectors.toSet());
         assertThat(produced).containsAll(List.of(ComplianceFlag.values()));
         assertThat(produced).containsAll(List.of(SubsidyDecided.Reason.values()));
+        assertThat(produced).containsAll(List.of(SupervisionFinding.Rule.values()));
     }
 }

@@ -16,4 +16,15 @@ class TraineeListWithinThirtyDaysTests {
         assertThat(TraineeListWithinThirtyDays.traineeListReportedLate(completed, LocalDate.of(2025, 8, 1))).isTrue();
         assertThat(TraineeListWithinThirtyDays.traineeListReportedLate(completed, null)).isFalse();
     }
+
+    @Test
+    void aListNotReportedIsFoundOnTheThirtyFirstDay_aLateOneAlways_anOnTimeOneNever() {
+        LocalDate completed = LocalDate.of(2025, 7, 1);
+        assertThat(TraineeListWithinThirtyDays.notReportedInTime(completed, null, LocalDate.of(2025, 7, 31))).isFalse();
+        assertThat(TraineeListWithinThirtyDays.notReportedInTime(completed, null, LocalDate.of(2025, 8, 1))).isTrue();
+        assertThat(TraineeListWithinThirtyDays.notReportedInTime(completed, LocalDate.of(2025, 8, 5),
+                LocalDate.of(2025, 8, 1))).isTrue();
+        assertThat(TraineeListWithinThirtyDays.notReportedInTime(completed, LocalDate.of(2025, 7, 20),
+                LocalDate.of(2026, 1, 1))).isFalse();
+    }
 }

@@ -59,14 +59,14 @@ class CityKeysIntegrationTests {
         }
         String month = YearMonth.now(SettlementSummaryController.CHINA).toString();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(enrolments(api, "/api/v1/settlement/claims?city=" + LUOYANG + "&month=" + month,
+                assertThat(enrolments(api, "/api/v1/settlement/decisions?city=" + LUOYANG + "&month=" + month,
                         TestApiKeys.AUDITOR)).contains(luoyang.enrolmentNo()));
 
-        List<String> own = enrolments(api, "/api/v1/settlement/claims?month=" + month, TestApiKeys.ZHENGZHOU);
+        List<String> own = enrolments(api, "/api/v1/settlement/decisions?month=" + month, TestApiKeys.ZHENGZHOU);
         assertThat(own).contains(zhengzhou.enrolmentNo()).doesNotContain(luoyang.enrolmentNo());
-        assertThat(enrolments(api, "/api/v1/settlement/claims?city=" + ZHENGZHOU + "&month=" + month,
+        assertThat(enrolments(api, "/api/v1/settlement/decisions?city=" + ZHENGZHOU + "&month=" + month,
                 TestApiKeys.ZHENGZHOU)).isEqualTo(own);
-        assertForbidden(api.get("/api/v1/settlement/claims?city=" + LUOYANG + "&month=" + month,
+        assertForbidden(api.get("/api/v1/settlement/decisions?city=" + LUOYANG + "&month=" + month,
                 TestApiKeys.ZHENGZHOU));
 
         JsonNode summary = HubApi.json(api.get("/api/v1/settlement/summary?month=" + month, TestApiKeys.ZHENGZHOU));

@@ -28,7 +28,8 @@ public class CeRegistrySimulator {
     }
 
     /** Hours registered from a training certificate, under this registration id. */
-    public record TrainingRegistration(String registrationId, BigDecimal hours) {
+    /** @param registrations how many registrations name the certificate: 1, or 2 when it is registered again */
+    public record TrainingRegistration(String registrationId, BigDecimal hours, int registrations) {
     }
 
     private final Random random;
@@ -117,16 +118,28 @@ public class CeRegistrySimulator {
             case 1 -> trainee.totalHours().divide(BigDecimal.valueOf(2), 1, RoundingMode.DOWN);
             default -> trainee.totalHours();
         };
-        String id = register(tag, trainee.idNumber(), trainee.fullName(), trainee.completedOn().getYear(), "专业",
+        // A small share breaks 六(一) for supervision to find (issue 17), drawn apart from the story above: the
+        // certificate registered for the year before (1 in 30), a second time (1 in 30), or by someone else (1 in 30).
+        Random wrong = new Random(seed ^ trainee.stableHash() ^ 0x17_CE_17L);
+        int how = wrong.nextInt(30);
+        int year = how == 0 ? trainee.completedOn().getYear() - 1 : trainee.completedOn().getYear();
+        String id = register(tag, trainee.idNumber(), trainee.fullName(), year, "专业",
                 hours, trainee.trainingCertificateNo());
-        registered.add(new Registration(id, trainee.idNumber(), trainee.completedOn().getYear()));
+        registered.add(new Registration(id, trainee.idNumber(), year));
         ExpectedOutcomes expected = new ExpectedOutcomes();
         expected.event(EventType.CE_HOURS_REGISTERED);
+        if (how == 1 || how == 2) {
+            String registrant = how == 1 ? trainee.idNumber() : person();
+            String again = register(tag, registrant, how == 1 ? trainee.fullName() : people.name(), year, "专业",
+                    trainee.totalHours(), trainee.trainingCertificateNo());
+            registered.add(new Registration(again, registrant, year));
+            expected.event(EventType.CE_HOURS_REGISTERED);
+        }
         if (kind == 0) {
             expected.flag(ComplianceFlag.CE_HOURS_EXCEED_TRAINING_HOURS);
         }
         written.add(expected);
-        return new TrainingRegistration(id, hours);
+        return new TrainingRegistration(id, hours, how == 1 || how == 2 ? 2 : 1);
     }
 
     /** A registration withdrawn: a new version of the same registration id, status CANCELLED. */

@@ -56,6 +56,9 @@ public class RealNameSimulator {
     private final double badShare;
     private final String runTag;
     private final Random random;
+    /** Drawn apart from {@link #random}, so the rest of a seed's story is what it was. */
+    private final Random overlaps;
+    private final Random groups;
     private final SimulatedPeople people;
     private final List<SimClass> classes = new ArrayList<>();
     private final List<SimEnrolment> awaitingHours = new ArrayList<>();
@@ -77,6 +80,8 @@ public class RealNameSimulator {
         this.badShare = badShare;
         this.runTag = runTag;
         this.random = new Random(seed);
+        this.overlaps = new Random(seed ^ 0x17_0E17L);
+        this.groups = new Random(seed ^ 0x17_0002L);
         this.people = new SimulatedPeople(random);
     }
 
@@ -169,8 +174,18 @@ public class RealNameSimulator {
             counts.event(EventType.TRAINING_HOURS_RECORDED);
         } else {
             SimClass simClass = classes.get(random.nextInt(classes.size()));
-            awaitingHours.add(enrol(simClass, trainee(simClass), simClass.startsOn().minusDays(1 + random.nextInt(9))));
+            String trainee = trainee(simClass);
+            awaitingHours.add(enrol(simClass, trainee, simClass.startsOn().minusDays(1 + random.nextInt(9))));
             counts.event(EventType.TRAINING_ENROLLED);
+            // About one in 40 is enrolled in a second class at the same time (supervision finds it, issue 17).
+            if (overlaps.nextInt(40) == 0) {
+                classes.stream().filter(other -> !other.classNo().equals(simClass.classNo())
+                                && !other.startsOn().isAfter(simClass.endsOn()) && !simClass.startsOn().isAfter(other.endsOn()))
+                        .findFirst().ifPresent(other -> {
+                            enrol(other, trainee, other.startsOn().minusDays(1));
+                            counts.event(EventType.TRAINING_ENROLLED);
+                        });
+            }
         }
     }
 
@@ -231,7 +246,42 @@ public class RealNameSimulator {
         jdbc.update("INSERT INTO " + schema + ".enrolment (enrolment_no, class_no, id_number, full_name, phone,"
                         + " payment_mode, enrolled_on) VALUES (?,?,?,?,?,?,?)", enrolmentNo, simClass.classNo(),
                 idNumber, people.name(), people.phone(), paymentMode, Date.valueOf(enrolledOn));
+        eligibility(enrolmentNo, simClass.startsOn());
         return new SimEnrolment(enrolmentNo, idNumber, paymentMode, simClass);
+    }
+
+    /**
+     * 二、培育对象: the trainee's group, school, graduation and province, drawn apart from {@link #random} so the rest
+     * of a seed's story stays. Most are eligible; about 3 in 100 are in no group of the plan, 2 in 100 are not in
+     * the province, and a few graduates left school more than 2 years ago or come from a school the plan does not
+     * name for graduates (a technician class).
+     */
+    private void eligibility(String enrolmentNo, LocalDate startsOn) {
+        int draw = groups.nextInt(100);
+        String category;
+        String school = null;
+        LocalDate graduatedOn = null;
+        if (draw < 45) {
+            category = "EMPLOYED_DIGITAL_ECONOMY";
+        } else if (draw < 60) {
+            category = "ABOUT_TO_WORK_DIGITAL_ECONOMY";
+        } else if (draw < 70) {
+            category = "NEW_FORMS_OR_FREELANCE";
+        } else if (draw < 85) {
+            category = "GRADUATING_STUDENT";
+            school = groups.nextInt(5) == 0 ? "TECHNICAL_SCHOOL_SENIOR_CLASS" : "FULL_TIME_COLLEGE";
+            graduatedOn = startsOn.plusMonths(1 + groups.nextInt(10));
+        } else if (draw < 97) {
+            category = "UNEMPLOYED_GRADUATE";
+            school = groups.nextInt(12) == 0 ? "TECHNICIAN_CLASS" : "FULL_TIME_COLLEGE";
+            graduatedOn = startsOn.minusMonths(1 + groups.nextInt(groups.nextInt(8) == 0 ? 36 : 23));
+        } else {
+            category = "OTHER";
+        }
+        boolean inProvince = groups.nextInt(50) != 0;
+        jdbc.update("UPDATE " + schema + ".enrolment SET trainee_category = ?, school_type = ?, graduated_on = ?,"
+                        + " in_province = ? WHERE enrolment_no = ?", category, school,
+                graduatedOn == null ? null : Date.valueOf(graduatedOn), inProvince, enrolmentNo);
     }
 
     private double goodOnlineShare() {

@@ -48,7 +48,12 @@ class AssessmentOutcomeTests {
     void datesFollowEachOther_andScoresAgreeWithPassed() {
         for (CompletedTrainee trainee : trainees) {
             AssessmentOutcome o = AssessmentOutcome.of(trainee, 7);
-            assertThat(o.assessedOn()).isAfter(trainee.completedOn());
+            if (o.assessedBefore(trainee)) {
+                // The one in 25 assessed early, for supervision to find: a few days before the completion.
+                assertThat(o.assessedOn()).isAfterOrEqualTo(trainee.completedOn().minusDays(5));
+            } else {
+                assertThat(o.assessedOn()).isAfter(trainee.completedOn());
+            }
             assertThat(o.theoryPassed()).isEqualTo(o.theoryScore().compareTo(BigDecimal.valueOf(60)) >= 0);
             assertThat(o.abilityPassed()).isEqualTo(o.abilityScore().compareTo(BigDecimal.valueOf(60)) >= 0);
             assertThat(o.theoryScore()).isBetween(BigDecimal.ZERO, BigDecimal.valueOf(100));

@@ -164,7 +164,8 @@ class SimulatedTraineesSettlementIntegrationTests {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             List<JsonNode> registered = published.tagged(Topics.CE_HOURS, "DJ" + TAG).stream()
                     .map(PublishedEvents::json).toList();
-            assertThat(registered).hasSize(registrations.size());
+            // A few certificates are registered twice (or by someone else too), for supervision to find.
+            assertThat(registered).hasSize(registrations.stream().mapToInt(TrainingRegistration::registrations).sum());
             assertThat(registered.stream().filter(r -> r.path("complianceFlags").toString()
                     .contains(ComplianceFlag.CE_HOURS_EXCEED_TRAINING_HOURS.name()))).hasSize(ceHoursOver.size());
         });

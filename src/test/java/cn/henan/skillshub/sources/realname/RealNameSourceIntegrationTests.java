@@ -152,6 +152,32 @@ class RealNameSourceIntegrationTests {
     }
 
     @Test
+    void enrolmentsCarryTheTraineesGroup_andTheIneligibleAreFlaggedNotRejected() throws IOException {
+        RealNameSimulator simulator = simulators.create("Q7ELG", 17, 0.0);
+        simulator.openClasses();
+        simulator.write(400);
+        awaitAllFeedsDrained();
+
+        List<JsonNode> enrolled = new java.util.ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : ofRun(read(Topics.TRAINING), "Q7ELG")) {
+            if (EventType.TRAINING_ENROLLED.ceType().equals(header(record, "ce_type"))) {
+                enrolled.add(json.readTree(record.value()));
+            }
+        }
+        assertThat(enrolled).hasSizeGreaterThan(50).allSatisfy(e -> assertThat(e.has("traineeCategory")).isTrue());
+        for (JsonNode e : enrolled) {
+            String flags = e.get("complianceFlags").toString();
+            boolean other = "OTHER".equals(e.get("traineeCategory").asText());
+            assertThat(flags.contains("NOT_AN_ELIGIBLE_CATEGORY")).as("category OTHER is flagged").isEqualTo(other);
+            assertThat(flags.contains("NOT_IN_PROVINCE")).isEqualTo(!e.get("inProvince").asBoolean());
+        }
+        assertThat(enrolled.stream().filter(e -> e.get("complianceFlags").toString().matches(
+                ".*(NOT_AN_ELIGIBLE_CATEGORY|NOT_IN_PROVINCE|GRADUATE_BEYOND_TWO_YEARS|SCHOOL_NOT_NAMED_IN_PLAN).*")))
+                .as("a few ineligible trainees, published with their flags").isNotEmpty()
+                .hasSizeLessThan(enrolled.size() / 4);
+    }
+
+    @Test
     void noFullIdNumberInAnyKeyHeaderEventOrLogLine(CapturedOutput output) {
         RealNameSimulator simulator = simulators.create("Q7PII", 11, 0.3);
         simulator.openClasses();
