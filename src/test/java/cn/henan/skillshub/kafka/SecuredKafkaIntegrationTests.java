@@ -263,8 +263,8 @@ class SecuredKafkaIntegrationTests {
 
     private static void assertFailing(HubApi api, String feed, String reason) {
         JsonNode source = HubApi.json(api.get("/api/v1/sources/" + feed, TestApiKeys.OPS));
-        assertThat(source.get("state").asText()).as(source.toString()).isEqualTo("failing");
-        assertThat(source.get("lastFailure").asText()).contains(reason);
+        assertThat(source.path("state").asText()).as(source.toString()).isEqualTo("failing");
+        assertThat(source.path("lastFailure").asText()).contains(reason);
     }
 
     private static CanonicalEvent certificate(TrainingCompleted completion) {
