@@ -104,6 +104,12 @@ class SecuredKafkaIntegrationTests {
     static final String PERSON_KEY_SECRET = "person-key-secret-" + UUID.randomUUID();
     static final String OPS_ENTRY = "test-ops:OPS:" + sha256(TestApiKeys.OPS);
 
+    /**
+     * This run's record numbers: the settlement ledger outlives a run (the real PostgreSQL), and a claim it has
+     * decided before is not decided again, so every run needs enrolments of its own.
+     */
+    static final String RUN_TAG = "Q15S" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(java.util.Locale.ROOT);
+
     static SecuredKafkaBroker broker;
 
     // Before the context: the secret files it reads at start (the test instance is made before the context is).
@@ -159,7 +165,7 @@ class SecuredKafkaIntegrationTests {
     void aRefusedLoginAndAMissingAclAreShownAsSuch_onceGrantedASourceAndSettlementRunExactlyOnce(
             CapturedOutput output) throws Exception {
         HubApi api = new HubApi(port);
-        RealNameSimulator simulator = simulators.create("Q15SEC", 15, 0.1);
+        RealNameSimulator simulator = simulators.create(RUN_TAG, 15, 0.1);
         ExpectedOutcomes expected = simulator.openClasses();
         expected.add(simulator.write(40));
 
@@ -271,7 +277,7 @@ class SecuredKafkaIntegrationTests {
         String certificateNo = "ZS-" + completion.enrolmentNo();
         CertificateIssued data = new CertificateIssued(certificateNo, completion.personKey(),
                 completion.maskedIdNumber(), completion.birthMonth(), "河南省人工智能学会评价中心",
-                completion.occupationCode(), completion.level(), completion.completedOn().plusDays(7),
+                completion.occupationCode(), completion.level(), issuedOn(completion),
                 EnumSet.noneOf(cn.henan.skillshub.events.ComplianceFlag.class));
         String source = "/sources/secured-kafka-tests";
         String subject = "certificate/" + certificateNo;
@@ -279,8 +285,15 @@ class SecuredKafkaIntegrationTests {
                 source, subject, OffsetDateTime.now(ZoneOffset.UTC), completion.personKey(), data);
     }
 
+    /** A week after the completion, but never in the future: a certificate dated after today is not a fact yet. */
+    private static java.time.LocalDate issuedOn(TrainingCompleted completion) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.LocalDate weekLater = completion.completedOn().plusDays(7);
+        return weekLater.isAfter(today) ? today : weekLater;
+    }
+
     private static List<ConsumerRecord<String, byte[]>> tagged(List<ConsumerRecord<String, byte[]>> records) {
-        return records.stream().filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains("Q15SEC")).toList();
+        return records.stream().filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(RUN_TAG)).toList();
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
