@@ -10,7 +10,7 @@ import java.util.Map;
  *                            a REST page not fetched after its retries, a poll refused by the open circuit breaker,
  *                            an SFTP server down or refusing the login), standby (in a cluster: another instance
  *                            leads it, this one takes over when that one goes), fenced (another instance owns it),
- *                            stopped, or Camel's transitional states (starting, suspending, …)
+ *                            stopped, refused (its file never loaded), or Camel's transitional states (starting, suspending, …)
  * @param checkpoint          the committed position, e.g. {@code {updatedAt=…, id=…}} for a JDBC feed
  * @param lagSeconds          how far behind the source the hub is, by way of pulling:
  *                            <ul>
@@ -32,9 +32,15 @@ import java.util.Map;
  *                            is learnt of the source meanwhile
  * @param checkpointAgeSeconds time since the last committed batch
  * @param circuitBreaker      CLOSED, OPEN, HALF_OPEN… of the route's Resilience4j breaker, or {@code n/a}
+ * @param file                the route file that declares the source ({@code routes/x.yaml}, or {@code api:<id>} for
+ *                            one handed in through the API); null for a source made otherwise (a test's template)
+ * @param fileRefused         why the last version of that file was refused ({@code <file> line <n>: <reason>}), the
+ *                            source running on as it was; null when the file loaded. A file refused before any
+ *                            version of it ran is listed as a source in state {@code refused}
  */
 public record SourceStatus(String id, String template, String state, Instant lastSuccessfulPoll,
                     Map<String, String> checkpoint, Instant checkpointCommittedAt, Double lagSeconds,
                     Double checkpointAgeSeconds, long recordsRead, long eventsPublished, long recordsRejected,
-                    String circuitBreaker, Instant lastFailureAt, String lastFailure) {
+                    String circuitBreaker, Instant lastFailureAt, String lastFailure, String file,
+                    String fileRefused) {
 }

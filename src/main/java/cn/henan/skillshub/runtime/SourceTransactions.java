@@ -214,6 +214,25 @@ public class SourceTransactions {
         checkpoints.forget(sourceId);
     }
 
+    /**
+     * A source whose route has been stopped to be removed or replaced: its batch still in flight commits or fails
+     * first (a failed one was aborted, nothing of it visible), then its producer is closed and what this instance
+     * knows of it forgotten. The checkpoint stays in Kafka: the source started again under the same id opens a new
+     * producer with the same transactional id (fencing anything left of the old one) and resumes from it.
+     */
+    public void release(String sourceId) {
+        InFlight pending = inFlight.remove(sourceId);
+        if (pending != null) {
+            try {
+                outcomeOf(pending.commit());
+            } catch (RuntimeException | Error e) {
+                log.info("source {}: the batch in flight when it stopped failed ({}); it is pulled again from the"
+                        + " committed checkpoint when the source starts again", sourceId, e.getClass().getSimpleName());
+            }
+        }
+        forget(sourceId);
+    }
+
     private KafkaProducer<String, byte[]> producer(String sourceId) {
         if (fenced.contains(sourceId)) {
             throw new SourceFencedException(sourceId, null);

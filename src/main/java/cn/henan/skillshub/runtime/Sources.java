@@ -45,10 +45,12 @@ public class Sources implements SourceRegistry.Listener {
     private final SourceLeadership leadership;
     private final BrokerWatch broker;
     private final MeterRegistry meters;
+    private final SourceFiles files;
     private final Map<String, List<Meter>> gauges = new ConcurrentHashMap<>();
 
     Sources(CamelContext camel, SourceRegistry registry, CheckpointStore checkpoints, SourceTracker tracker,
-            SourceTransactions transactions, SourceLeadership leadership, BrokerWatch broker, MeterRegistry meters) {
+            SourceTransactions transactions, SourceLeadership leadership, BrokerWatch broker, MeterRegistry meters,
+            SourceFiles files) {
         this.camel = camel;
         this.registry = registry;
         this.checkpoints = checkpoints;
@@ -57,11 +59,23 @@ public class Sources implements SourceRegistry.Listener {
         this.leadership = leadership;
         this.broker = broker;
         this.meters = meters;
+        this.files = files;
         registry.listen(this);
     }
 
+    /** Every source, then every route file refused with no version of it running (state {@code refused}). */
     public List<SourceStatus> all() {
-        return registry.all().stream().map(this::status).toList();
+        List<SourceStatus> all = new java.util.ArrayList<>(registry.all().stream().map(this::status).toList());
+        for (SourceFiles.State refused : files.refusedAndNotRunning()) {
+            List<String> ids = refused.sourceIds().isEmpty() ? List.of(refused.origin()) : refused.sourceIds();
+            for (String id : ids) {
+                if (registry.find(id).isEmpty()) {
+                    all.add(new SourceStatus(id, null, "refused", null, Map.of(), null, null, null, 0, 0, 0,
+                            NOT_APPLICABLE, refused.refusedAt(), null, refused.origin(), refused.refusal()));
+                }
+            }
+        }
+        return all;
     }
 
     public List<SourceRoute> routes() {
@@ -147,7 +161,9 @@ public class Sources implements SourceRegistry.Listener {
                 checkpoint.map(Checkpoint::recordsRejected).orElse(0L),
                 circuitBreaker(source.routeId()),
                 failure.map(SourceTracker.Failure::at).orElse(null),
-                failure.map(f -> f.kind() + ": " + f.message()).orElse(null));
+                failure.map(f -> f.kind() + ": " + f.message()).orElse(null),
+                files.originOf(source.routeId()).orElse(null),
+                files.refusalOf(source.routeId()).map(SourceFiles.State::refusal).orElse(null));
     }
 
     private String state(SourceRoute source, Instant lastPoll, Optional<SourceTracker.Failure> failure) {

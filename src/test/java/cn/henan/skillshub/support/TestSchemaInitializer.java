@@ -15,5 +15,12 @@ public class TestSchemaInitializer implements ApplicationContextInitializer<Conf
     public void initialize(ConfigurableApplicationContext context) {
         context.getEnvironment().getPropertySources().addFirst(
                 new MapPropertySource("test-exchange-schema", Map.of("skillshub.sources.realname.schema", SCHEMA)));
+        // Camel refuses a routes-include-pattern whose directory is missing: the watched one of the tests
+        // (application-test.properties) exists, empty until a test copies a route file into it.
+        try {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/watched-routes"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -13,10 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/v1/sources/dry-run} (OPS): what a route file's record mapping would make of a few sample records —
  * each record's event (type, id, key, data, flags) or reject (reason, message) — with nothing published and
  * nothing started. A mapping that would be refused at load is answered {@code 422} as problem+json with the file's
- * line and the reason, which names the field. This is how an operator checks a new body before it publishes.
+ * line and the reason, which names the field ({@link MappingRefusals}). This is how an operator checks a new body before it publishes.
  */
 @RestController
 @RequestMapping(path = "/api/v1/sources", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -97,16 +94,5 @@ class DryRunController {
         result.put("data", data);
         result.put("flags", data.has("complianceFlags") ? data.get("complianceFlags") : List.of());
         return result;
-    }
-
-    /** A mapping that would be refused at load: 422, the line and the reason (which names the field). */
-    @ExceptionHandler(MappingRefusedException.class)
-    ProblemDetail refused(MappingRefusedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-                "record mapping refused: line " + e.line() + ": " + e.reason());
-        problem.setTitle("Record mapping refused");
-        problem.setProperty("line", e.line());
-        problem.setProperty("reason", e.reason());
-        return problem;
     }
 }

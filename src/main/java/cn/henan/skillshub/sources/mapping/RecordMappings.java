@@ -63,6 +63,16 @@ public class RecordMappings implements SmartInitializingSingleton, SourceRegistr
         return compiled;
     }
 
+    /**
+     * A route file about to be loaded while the hub runs: its mappings are what its sources are declared with, so
+     * that a refusal later names the file and its line.
+     */
+    void remember(String file, String text) {
+        for (RouteFiles.Declared declared : RouteFiles.mappings(file, text)) {
+            files.put(declared.sourceId(), declared);
+        }
+    }
+
     /** Checks the mappings of every route file Camel is about to load, and listens for the routes it adds. */
     @Override
     public void afterSingletonsInstantiated() {

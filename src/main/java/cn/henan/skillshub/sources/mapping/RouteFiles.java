@@ -6,7 +6,9 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.yaml.snakeyaml.DumperOptions;
@@ -31,7 +33,77 @@ public final class RouteFiles {
                            int firstLine) {
     }
 
+    /**
+     * One route a file declares: a {@code templatedRoute} (its template, source id and parameters, each with its
+     * line) or a plain {@code route} (template null).
+     */
+    public record DeclaredRoute(String routeId, String sourceId, String template, int line,
+                                Map<String, Parameter> parameters) {
+    }
+
+    /** A parameter of a templated route: its value as written and its line. */
+    public record Parameter(String value, int line) {
+    }
+
     private RouteFiles() {
+    }
+
+    /**
+     * The routes a route file's text declares, in order.
+     *
+     * @throws MappingRefusedException if the text is no YAML, or a route has no id (a file may be reloaded only
+     *                                 when each of its routes is known by its id)
+     */
+    public static List<DeclaredRoute> routes(String file, String text) {
+        List<DeclaredRoute> found = new ArrayList<>();
+        if (!(compose(file, text) instanceof SequenceNode routes)) {
+            return found;
+        }
+        for (Node item : routes.getValue()) {
+            if (child(item, "templatedRoute") instanceof MappingNode templated) {
+                String routeId = text(child(templated, "routeId"));
+                String template = text(child(templated, "routeTemplateRef"));
+                Map<String, Parameter> parameters = new LinkedHashMap<>();
+                if (child(templated, "parameters") instanceof SequenceNode list) {
+                    for (Node parameter : list.getValue()) {
+                        String name = text(child(parameter, "name"));
+                        Node value = child(parameter, "value");
+                        if (name != null) {
+                            parameters.put(name, new Parameter(text(value), value == null ? line(parameter)
+                                    : line(value)));
+                        }
+                    }
+                }
+                Parameter sourceId = parameters.get("sourceId");
+                String id = routeId != null ? routeId : sourceId == null ? null : sourceId.value();
+                if (id == null) {
+                    throw new MappingRefusedException(file, line(templated), "a templatedRoute needs a routeId");
+                }
+                if (template == null) {
+                    throw new MappingRefusedException(file, line(templated), "templatedRoute " + id
+                            + " names no routeTemplateRef");
+                }
+                found.add(new DeclaredRoute(id, sourceId == null ? id : sourceId.value(), template,
+                        line(templated), parameters));
+            } else if (child(item, "route") instanceof MappingNode route) {
+                String id = text(child(route, "id"));
+                if (id == null) {
+                    throw new MappingRefusedException(file, line(route), "a route needs an id");
+                }
+                found.add(new DeclaredRoute(id, id, null, line(route), Map.of()));
+            }
+        }
+        return found;
+    }
+
+    private static Node compose(String file, String text) {
+        try (Reader reader = new StringReader(text)) {
+            return new Yaml(new LoaderOptions()).compose(reader);
+        } catch (MarkedYAMLException e) {
+            throw new MappingRefusedException(file, e.getProblemMark().getLine() + 1, "not YAML: " + e.getProblem());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every route file Camel loads by these patterns (Camel's {@code routes-include-pattern}, comma-separated). */
@@ -63,14 +135,7 @@ public final class RouteFiles {
     /** The record mappings of a route file's text; {@code file} names it in a refusal. */
     public static List<Declared> mappings(String file, String text) {
         List<Declared> found = new ArrayList<>();
-        Node root;
-        try (Reader reader = new StringReader(text)) {
-            root = new Yaml(new LoaderOptions()).compose(reader);
-        } catch (MarkedYAMLException e) {
-            throw new MappingRefusedException(file, e.getProblemMark().getLine() + 1, "not YAML: " + e.getProblem());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        Node root = compose(file, text);
         if (!(root instanceof SequenceNode routes)) {
             return found;
         }
