@@ -66,7 +66,12 @@ function renderSources(sources) {
     cell(row, s.recordsRejected, 'num');
     cell(row, time(s.lastSuccessfulPoll));
     cell(row, s.circuitBreaker);
-    cell(row, s.lastFailure ? time(s.lastFailureAt) + ' ' + s.lastFailure : null);
+    // A route file refused while the hub runs: the source runs on as it was (or, never loaded, shows 'refused').
+    const failure = cell(row, s.fileRefused ? '文件未加载 file refused: ' + s.fileRefused
+        : s.lastFailure ? time(s.lastFailureAt) + ' ' + s.lastFailure : null);
+    if (s.fileRefused) {
+      failure.dataset.role = 'file-refused';
+    }
     const actions = cell(row, '');
     const button = document.createElement('button');
     button.type = 'button';
