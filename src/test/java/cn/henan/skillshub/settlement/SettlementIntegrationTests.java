@@ -11,6 +11,9 @@ import cn.henan.skillshub.events.EventSchemas;
 import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.PaymentMode;
 import cn.henan.skillshub.events.Topics;
+import cn.henan.skillshub.reference.Batch;
+import cn.henan.skillshub.reference.CatalogueEntry;
+import cn.henan.skillshub.reference.Institution;
 import cn.henan.skillshub.reference.Level;
 import cn.henan.skillshub.reference.ReferenceData;
 import cn.henan.skillshub.reference.SubsidyStandard;
@@ -321,6 +324,52 @@ class SettlementIntegrationTests {
         assertThat(approved.get("amount_yuan")).isEqualTo(2513);
         assertThat(strings(approved.get("compliance_flags"))).containsExactlyInAnyOrder(
                 "ONLINE_HOURS_OVER_HALF", "TRAINEE_LIST_REPORTED_LATE", "PLAN_FILED_LATE");
+    }
+
+    @Test
+    void aClaimRejectedOutsideTheCatalogueIsDecidedAgainWhenACatalogueVersionAddsItsEntry() {
+        // A training school the catalogue does not list yet: its trainees' claims are rejected (三(三)、七(一)).
+        String school = "郑州数字技能培训学校-" + UUID.randomUUID().toString().substring(0, 8);
+        Trainee covered = outsideTheCatalogue(school, 120);
+        Trainee tooEarly = outsideTheCatalogue(school, 120);
+        tooEarly.completedOn = LocalDate.of(2024, 12, 20); // the class started on 2024-11-20, before the entry
+        tooEarly.certificateIssuedOn = LocalDate.of(2024, 12, 28);
+        Trainee shortOfHours = outsideTheCatalogue(school, 119);
+        publish(covered.completion(), covered.certificate(), tooEarly.completion(), tooEarly.certificate(),
+                shortOfHours.completion(), shortOfHours.certificate());
+        for (Trainee trainee : List.of(covered, tooEarly, shortOfHours)) {
+            assertThat(reasons(awaitDecision(trainee, "REJECTED"))).containsExactly("INSTITUTION_NOT_IN_CATALOGUE");
+        }
+
+        // The provincial platform adds the school's entry for 2-02-10-14 from 2025-01-01 (a new catalogue version).
+        reference.addInstitutionCatalogueVersion("it-catalogue-" + covered.tag, List.of(new Institution(school,
+                SettlementInputs.ZHENGZHOU, List.of(new CatalogueEntry("2-02-10-14", Batch.SECOND,
+                        LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31))))));
+
+        Map<String, Object> approved = awaitDecision(covered, "APPROVED");
+        assertThat(approved.get("amount_yuan")).isEqualTo(2513);
+        assertThat(strings(approved.get("compliance_flags"))).doesNotContain("INSTITUTION_NOT_IN_CATALOGUE");
+        assertThat(claimStatus(covered)).isEqualTo("APPROVED");
+        assertThat(decisionsOf(covered)).extracting(d -> d.get("decision")).containsExactly("REJECTED", "APPROVED");
+        // Both decisions reach the topic, with ids of their own (a consumer deduplicating by ce_id keeps both).
+        awaitPublished(covered, 2);
+        assertThat(publishedDecisions(covered)).extracting(r -> header(r, "ce_id")).doesNotHaveDuplicates();
+
+        // Neither the class that started before the entry nor the one short of hours is paid; each keeps its one
+        // rejection (the second would say REQUIRED_HOURS_NOT_MET, but a claim is rejected once).
+        await().atMost(DECIDED_WITHIN).until(() -> publishedDecisions(shortOfHours).size() == 1
+                && publishedDecisions(tooEarly).size() == 1);
+        assertThat(decisionsOf(tooEarly)).extracting(d -> d.get("decision")).containsExactly("REJECTED");
+        assertThat(decisionsOf(shortOfHours)).extracting(d -> d.get("decision")).containsExactly("REJECTED");
+        assertThat(claimStatus(tooEarly)).isEqualTo("REJECTED");
+        assertThat(claimStatus(shortOfHours)).isEqualTo("REJECTED");
+    }
+
+    private static Trainee outsideTheCatalogue(String institution, int hours) {
+        Trainee trainee = new Trainee("2-02-10-14", Level.JUNIOR, hours);
+        trainee.institutionName = institution;
+        trainee.completionFlags.add(ComplianceFlag.INSTITUTION_NOT_IN_CATALOGUE);
+        return trainee;
     }
 
     @Test
