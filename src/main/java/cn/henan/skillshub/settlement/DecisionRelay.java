@@ -81,7 +81,7 @@ class DecisionRelay {
                 return total;
             }
             List<RecordOutcome> outcomes = rows.stream()
-                    .map(row -> (RecordOutcome) new RecordOutcome.Accepted(event(row.event()))).toList();
+                    .map(row -> (RecordOutcome) new RecordOutcome.Accepted(event(row.event(), row.round()))).toList();
             long last = rows.get(rows.size() - 1).decisionId();
             publisher.publish(new SourceBatch(SOURCE_ID, outcomes, Map.of(POSITION, Long.toString(last))), rows.size());
             total += rows.size();
@@ -90,11 +90,13 @@ class DecisionRelay {
 
     /**
      * The decision as a CloudEvent. Its id is derived from the claim's enrolment and the kind of decision, which a
-     * claim has at most once each: a ledger rebuilt from the same events yields the same ids.
+     * claim has at most once each in each round: a ledger rebuilt from the same events yields the same ids. A claim
+     * opened again (round 1, 2, …: a reference version cleared its rejection) gets new ids for its new decisions.
      */
-    static CanonicalEvent event(SubsidyDecided d) {
+    static CanonicalEvent event(SubsidyDecided d, int round) {
         String subject = "claim/" + d.enrolmentNo();
-        return new CanonicalEvent(EventType.SUBSIDY_DECIDED, CanonicalEvent.idOf(CE_SOURCE, subject, d.decision().name()),
+        String kind = round == 0 ? d.decision().name() : d.decision().name() + "/" + round;
+        return new CanonicalEvent(EventType.SUBSIDY_DECIDED, CanonicalEvent.idOf(CE_SOURCE, subject, kind),
                 CE_SOURCE, subject, d.decidedAt(), d.personKey(), d);
     }
 
