@@ -52,6 +52,11 @@ public class SourceFiles {
                 .findFirst();
     }
 
+    /** Why the file's last version was refused, if it was. */
+    public Optional<String> refusalOfFile(String origin) {
+        return Optional.ofNullable(files.get(origin)).map(State::refusal);
+    }
+
     /** The file a source was declared in. */
     public Optional<String> originOf(String routeId) {
         return files.values().stream().filter(f -> f.running() && f.sourceIds().contains(routeId))

@@ -117,6 +117,30 @@ final class HubInstance implements AutoCloseable {
         }
     }
 
+    /** An API call with the ops key: its status and body; status 0 while the instance does not answer. */
+    HttpResponse<String> call(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + OPS_KEY).timeout(Duration.ofSeconds(60));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Whether the instance answers its API yet. */
+    boolean answers() {
+        try {
+            return process.isAlive() && call("GET", "/api/v1/sources", null).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** The first line of the instance's log that holds {@code text}. */
     Optional<String> logLine(String text) throws IOException {
         try (var lines = Files.lines(log)) {

@@ -237,6 +237,11 @@ public class RouteFileReload {
         }
     }
 
+    /** Why the last version of this file was refused, if it was. */
+    public synchronized Optional<String> refusal(String origin) {
+        return files.refusalOfFile(origin);
+    }
+
     /** The file that declares a route now running, if a followed one does. */
     private Optional<String> owner(String routeId) {
         return applied.entrySet().stream().filter(e -> e.getValue().routeIds().contains(routeId))
@@ -329,7 +334,10 @@ public class RouteFileReload {
 
     private void load(String origin, String text) throws Exception {
         mappings.remember(origin, text);
-        String location = origin.endsWith(".yaml") || origin.endsWith(".yml") ? origin : origin + ".yaml";
+        // Camel picks the loader by what follows the name's first dot: a source id's dots must not be taken for it.
+        String name = origin.replaceFirst("\\.ya?ml$", "");
+        int slash = name.lastIndexOf('/');
+        String location = name.substring(0, slash + 1) + name.substring(slash + 1).replace('.', '_') + ".yaml";
         Resource resource = ResourceHelper.fromString(location, text);
         PluginHelper.getRoutesLoader(camel).loadRoutes(resource);
     }

@@ -40,6 +40,11 @@ class SourceFileStore {
         }
     }
 
+    Optional<String> get(String sourceId) {
+        return jdbc.query("SELECT yaml FROM sources.route_file WHERE source_id = ?",
+                (rs, row) -> rs.getString(1), sourceId).stream().findFirst();
+    }
+
     void put(String sourceId, String yaml, String by) {
         jdbc.update("""
                 INSERT INTO sources.route_file (source_id, yaml, updated_by) VALUES (?, ?, ?)

@@ -5,6 +5,7 @@ import cn.henan.skillshub.runtime.SourceStatus;
 import cn.henan.skillshub.runtime.Sources;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/sources", produces = MediaType.APPLICATION_JSON_VALUE)
 class SourceFilesController {
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]{0,99}");
 
     /** The route file's YAML text. */
     record SourceFile(String file) {
@@ -48,7 +49,7 @@ class SourceFilesController {
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     SourceStatus put(@PathVariable String id, @RequestBody SourceFile body, Authentication caller) {
         if (!ID.matcher(id).matches()) {
-            throw ApiProblem.badRequest("id: lower-case letters, digits and '-', at most 63");
+            throw ApiProblem.badRequest("id: lower-case letters, digits, '.' and '-', at most 100");
         }
         if (body == null || body.file() == null || body.file().isBlank()) {
             throw ApiProblem.badRequest("file: the route file's YAML text is required");
@@ -60,8 +61,16 @@ class SourceFilesController {
                     + routes.stream().map(RouteFiles.DeclaredRoute::routeId).toList() + "; a file handed in as"
                     + " source " + id + " declares the one route " + id);
         }
+        Optional<String> before = store.get(id);
         store.put(id, body.file(), caller.getName());
         reload.scan();
+        Optional<String> refused = reload.refusal(origin);
+        if (refused.isPresent()) {
+            // Camel refused what the checks let through: the version before is stored (and runs) again.
+            before.ifPresentOrElse(text -> store.put(id, text, caller.getName()), () -> store.delete(id));
+            reload.scan();
+            throw ApiProblem.unprocessable("file: " + refused.get());
+        }
         return sources.all().stream().filter(s -> s.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("source " + id + " stored but not listed"));
     }
