@@ -49,6 +49,7 @@ public class SourceTransactions {
     private final CheckpointStore checkpoints;
     private final SourceTracker tracker;
     private final SourceLeadership leadership;
+    private final ClusterReports reports;
     private final Map<String, KafkaProducer<String, byte[]>> producers = new ConcurrentHashMap<>();
     private final Set<String> fenced = ConcurrentHashMap.newKeySet();
     /** Per source, Kafka's last refusal and until when it stands: no new producer, no new log line, before then. */
@@ -58,11 +59,12 @@ public class SourceTransactions {
     private final ExecutorService publishing = Executors.newCachedThreadPool(new PublishingThreads());
 
     SourceTransactions(KafkaConnection kafka, CheckpointStore checkpoints, SourceTracker tracker,
-                       SourceLeadership leadership) {
+                       SourceLeadership leadership, ClusterReports reports) {
         this.kafka = kafka;
         this.checkpoints = checkpoints;
         this.tracker = tracker;
         this.leadership = leadership;
+        this.reports = reports;
     }
 
     /**
@@ -178,6 +180,12 @@ public class SourceTransactions {
                 // The leadership went while the batch was sent: it is not committed; the next leader pulls it.
                 abort(sourceId, producer);
                 throw new LeadershipLostException(sourceId);
+            }
+            if (reports.paused(sourceId)) {
+                // Paused by an operator (a command on the control topic) while this batch was read: a leader that
+                // has just taken the source over may poll once before it suspends the route.
+                abort(sourceId, producer);
+                throw new LeadershipLostException(sourceId, "it is paused");
             }
             producer.commitTransaction();
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
