@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -59,7 +58,6 @@ public class ClusterChannel implements SmartLifecycle {
     private final Backfills backfills;
     private final SourceTransactions transactions;
     private final SourceLeadership leadership;
-    private final CamelContext camel;
     private final QuietFailures failures = new QuietFailures(log);
     private final Map<String, Function<SourceCommand, Map<String, Object>>> handlers = new ConcurrentHashMap<>();
     /** Commands being applied on a thread of their own (a backfill, a replay). */
@@ -73,14 +71,13 @@ public class ClusterChannel implements SmartLifecycle {
     private volatile boolean reportSoon;
 
     ClusterChannel(KafkaConnection kafka, ClusterReports reports, Sources sources, Backfills backfills,
-                   SourceTransactions transactions, SourceLeadership leadership, CamelContext camel) {
+                   SourceTransactions transactions, SourceLeadership leadership) {
         this.kafka = kafka;
         this.reports = reports;
         this.sources = sources;
         this.backfills = backfills;
         this.transactions = transactions;
         this.leadership = leadership;
-        this.camel = camel;
         handlers.put(SourceCommand.BACKFILL, this::backfill);
     }
 
@@ -226,17 +223,13 @@ public class ClusterChannel implements SmartLifecycle {
     private void holdPaused() {
         for (SourceRoute source : sources.routes()) {
             if (reports.paused(source.sourceId()) && leadership.leads(source.sourceId())
-                    && camel.getRouteController().getRouteStatus(source.routeId()) == ServiceStatus.Started) {
-                try {
-                    camel.getRouteController().suspendRoute(source.routeId());
-                    // Fences the producer of the instance it took the source from, and reads where it stands.
-                    transactions.resumePoint(source.sourceId());
-                    log.info("source {}: kept paused (paused by an operator before this instance took it over)",
-                            source.routeId());
-                    reportSoon = true;
-                } catch (Exception e) {
-                    throw new IllegalStateException("source " + source.routeId() + " could not be kept paused", e);
-                }
+                    && sources.routeStatus(source) == ServiceStatus.Started) {
+                sources.pause(source.routeId(), "the control topic");
+                // Fences the producer of the instance it took the source from, and reads where it stands.
+                transactions.resumePoint(source.sourceId());
+                log.info("source {}: kept paused (paused by an operator before this instance took it over)",
+                        source.routeId());
+                reportSoon = true;
             }
         }
     }
@@ -245,7 +238,7 @@ public class ClusterChannel implements SmartLifecycle {
     private void report() {
         for (SourceRoute source : sources.routes()) {
             if (leadership.leads(source.sourceId())
-                    && camel.getRouteController().getRouteStatus(source.routeId()) != ServiceStatus.Stopped) {
+                    && sources.routeStatus(source) != ServiceStatus.Stopped) {
                 producer.send(new ProducerRecord<>(Topics.SOURCE_STATUS, source.sourceId(),
                         json(sources.status(source))), (metadata, e) -> {
                             if (e != null) {
@@ -306,7 +299,10 @@ public class ClusterChannel implements SmartLifecycle {
         }
     }
 
-    /** After the fingerprint check, before the routes start (Camel starts them on the context's refresh). */
+    /**
+     * After the fingerprint check, before the routes start. Nothing this bean depends on directly may be a
+     * lifecycle bean (the CamelContext is one): Spring would start it first, before its routes are loaded.
+     */
     @Override
     public int getPhase() {
         return Integer.MIN_VALUE + 2000;

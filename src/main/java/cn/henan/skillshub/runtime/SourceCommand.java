@@ -9,8 +9,9 @@ import java.util.UUID;
  * its id): written by the instance that took the request, applied by the source's leader, which writes it again
  * with when, by which instance and how it was applied. Like Debezium's Kafka signal channel.
  *
- * @param action      pause, resume, backfill or replay
- * @param arguments   the action's own: {@code from} and {@code to} of a backfill, {@code rejectionId} of a replay
+ * @param action      pause, resume, backfill, replay or checkpoint (set or reset a paused source's checkpoint)
+ * @param arguments   the action's own: {@code from} and {@code to} of a backfill, {@code rejectionId} of a replay,
+ *                    {@code how} and its value of a checkpoint change
  * @param requestedOn the instance that took the request
  * @param appliedAt   null while the command waits for the leader
  * @param outcome     {@code applied} or {@code refused}; null while it waits
@@ -25,6 +26,7 @@ public record SourceCommand(String id, String source, String action, Map<String,
     public static final String RESUME = "resume";
     public static final String BACKFILL = "backfill";
     public static final String REPLAY = "replay";
+    public static final String CHECKPOINT = "checkpoint";
 
     public static SourceCommand request(String source, String action, Map<String, String> arguments, String by,
                                         String on) {

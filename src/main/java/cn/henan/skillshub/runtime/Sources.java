@@ -79,6 +79,11 @@ public class Sources implements SourceRegistry.Listener {
         return status(source(routeId));
     }
 
+    /** The state of the source's route on this instance, as Camel's route controller has it. */
+    public ServiceStatus routeStatus(SourceRoute source) {
+        return camel.getRouteController().getRouteStatus(source.routeId());
+    }
+
     /** The state alone, without the lag query: for health checks. */
     public String state(SourceRoute source) {
         return state(source, tracker.lastSuccessfulPoll(source.sourceId()), failure(source));
@@ -114,6 +119,8 @@ public class Sources implements SourceRegistry.Listener {
         } catch (Exception e) {
             throw new IllegalStateException("source " + routeId + " could not be paused", e);
         }
+        // Camel suspends a route once its exchange in flight is done: its poll has ended.
+        transactions.settle(source.sourceId());
         log.info("source {} paused by {}", routeId, by);
         return status(source);
     }
