@@ -16,6 +16,8 @@ public final class Topics {
     /** Operators' commands on sources and their outcome (runtime ClusterChannel), compacted, keyed by command id. */
     public static final String CONTROL = "skills.hub.control";
     public static final String SUPERVISION_FINDINGS = "skills.supervision.findings.v1";
+    /** Events a delivery route could not deliver to a subscriber (package delivery), keyed by the subscriber. */
+    public static final String DELIVERY_DEAD_LETTERS = "skills.hub.delivery-dead-letters.v1";
 
     private Topics() {
     }
