@@ -143,6 +143,13 @@ public class SourceTransactions {
         List<ProducerRecord<String, byte[]>> records = batch.outcomes().parallelStream()
                 .map(RecordOutcome::toRecord).toList();
         InFlight previous = inFlight.get(sourceId);
+        if (previous != null && previous.owner() != Thread.currentThread() && previous.commit().isDone()) {
+            // Handed over by a poll that has ended on another thread (Camel resumes or restarts a route's timer on
+            // a new one): this poll began at resumePoint, which waited for that batch and gave the committed
+            // checkpoint, so this batch does not follow it. Chaining to it would fail every batch after a failure.
+            inFlight.remove(sourceId, previous);
+            previous = null;
+        }
         if (previous != null && previous.predecessor() != null) {
             outcomeOf(previous.predecessor());
         }
