@@ -298,6 +298,11 @@ public class ReferenceData implements ApplicationEventPublisherAware {
         versions.add(version);
         catalogue = Catalogue.of(new ArrayList<>(merged.values()), versions);
         log.info("Institution-catalogue version {} added ({} institutions)", version, institutions.size());
+        ApplicationEventPublisher publisher = events;
+        if (publisher != null) {
+            // After the new catalogue is visible: a listener that checks an institution now finds the new entries.
+            publisher.publishEvent(new InstitutionCatalogueVersionAdded(version, institutions));
+        }
     }
 
     private Standards withVersion(Standards current, List<SubsidyStandard> version) {

@@ -18,7 +18,9 @@
  *   <li>{@link cn.henan.skillshub.runtime.SourceLeadership}: with several instances, one leader per source by
  *       Camel's cluster service ({@link cn.henan.skillshub.runtime.ClusterConfiguration}), and
  *       {@link cn.henan.skillshub.runtime.SourceHandover}: what a source's producer and checkpoint become when it is
- *       fenced or its leadership moves.</li>
+ *       fenced or its leadership moves;</li>
+ *   <li>{@link cn.henan.skillshub.runtime.OutboxRelay}: a database outbox (the settlement's decisions, supervision's
+ *       findings) published as a source, batch and position in one transaction.</li>
  * </ul>
  */
 package cn.henan.skillshub.runtime;

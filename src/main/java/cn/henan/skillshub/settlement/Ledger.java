@@ -40,9 +40,18 @@ class Ledger {
     }
 
     record Completion(String enrolmentNo, String ceId, String personKey, String occupationCode, Level level,
-                      BigDecimal totalHours, LocalDate completedOn, String trainingCertificateNo,
-                      String institutionName, String institutionCityCode, PaymentMode paymentMode,
-                      Set<ComplianceFlag> complianceFlags) {
+                      BigDecimal totalHours, LocalDate startsOn, LocalDate completedOn,
+                      String trainingCertificateNo, String institutionName, String institutionCityCode,
+                      PaymentMode paymentMode, Set<ComplianceFlag> complianceFlags) {
+
+        /** The same completion with this flag taken off (a later reference version cleared it). */
+        Completion without(ComplianceFlag cleared) {
+            Set<ComplianceFlag> flags = EnumSet.noneOf(ComplianceFlag.class);
+            flags.addAll(complianceFlags);
+            flags.remove(cleared);
+            return new Completion(enrolmentNo, ceId, personKey, occupationCode, level, totalHours, startsOn,
+                    completedOn, trainingCertificateNo, institutionName, institutionCityCode, paymentMode, flags);
+        }
     }
 
     record LevelCertificate(String evaluationBody, String certificateNo, String personKey, String occupationCode,
@@ -80,7 +89,7 @@ class Ledger {
     }
 
     /** A decision as the ledger keeps it and the relay publishes it. */
-    record DecisionRow(long decisionId, SubsidyDecided event) {
+    record DecisionRow(long decisionId, int round, SubsidyDecided event) {
     }
 
     // --- locks and idempotency ---
@@ -124,21 +133,22 @@ class Ledger {
     void saveCompletion(Completion c) {
         jdbc.sql("""
                         INSERT INTO settlement.training_completion (enrolment_no, ce_id, person_key, occupation_code, level,
-                            total_hours, completed_on, training_certificate_no, institution_name, institution_city_code,
-                            payment_mode, compliance_flags)
-                        VALUES (:no, :ceId, :person, :occupation, :level, :hours, :completedOn, :certNo, :institution,
-                            :city, :mode, :flags)
+                            total_hours, starts_on, completed_on, training_certificate_no, institution_name,
+                            institution_city_code, payment_mode, compliance_flags)
+                        VALUES (:no, :ceId, :person, :occupation, :level, :hours, :startsOn, :completedOn, :certNo,
+                            :institution, :city, :mode, :flags)
                         ON CONFLICT (enrolment_no) DO UPDATE SET ce_id = EXCLUDED.ce_id,
                             person_key = EXCLUDED.person_key, occupation_code = EXCLUDED.occupation_code,
                             level = EXCLUDED.level, total_hours = EXCLUDED.total_hours,
-                            completed_on = EXCLUDED.completed_on,
+                            starts_on = EXCLUDED.starts_on, completed_on = EXCLUDED.completed_on,
                             training_certificate_no = EXCLUDED.training_certificate_no,
                             institution_name = EXCLUDED.institution_name,
                             institution_city_code = EXCLUDED.institution_city_code,
                             payment_mode = EXCLUDED.payment_mode, compliance_flags = EXCLUDED.compliance_flags""")
                 .param("no", c.enrolmentNo()).param("ceId", c.ceId()).param("person", c.personKey())
                 .param("occupation", c.occupationCode()).param("level", c.level().name())
-                .param("hours", c.totalHours()).param("completedOn", c.completedOn())
+                .param("hours", c.totalHours()).param("startsOn", c.startsOn())
+                .param("completedOn", c.completedOn())
                 .param("certNo", c.trainingCertificateNo()).param("institution", c.institutionName())
                 .param("city", c.institutionCityCode()).param("mode", c.paymentMode().name())
                 .param("flags", names(c.complianceFlags()))
@@ -254,6 +264,32 @@ class Ledger {
                 .query(Ledger::claim).list();
     }
 
+    /** Rejected claims whose rejection gave this reason, oldest first. */
+    List<Long> rejectedClaimIds(Reason reason) {
+        return jdbc.sql("""
+                        SELECT c.claim_id FROM settlement.claim c
+                        JOIN settlement.decision d ON d.claim_id = c.claim_id AND d.decision = 'REJECTED'
+                        WHERE c.status = 'REJECTED' AND :reason = ANY (d.reason_codes)
+                        ORDER BY c.claim_id""")
+                .param("reason", reason.name()).query(Long.class).list();
+    }
+
+    /** A rejected claim is open again, to be decided anew in the same transaction. */
+    void reopenRejectedClaim(long claimId) {
+        jdbc.sql("""
+                        UPDATE settlement.claim SET status = 'PENDING', level_evaluation_body = NULL,
+                            level_certificate_no = NULL, standard_version = NULL, amount_yuan = NULL,
+                            round_no = round_no + 1, updated_at = now()
+                        WHERE claim_id = :id AND status = 'REJECTED'""")
+                .param("id", claimId).update();
+    }
+
+    /** The completion's flags as they stand now: a later reference version may have cleared one. */
+    void updateCompletionFlags(String enrolmentNo, Set<ComplianceFlag> flags) {
+        jdbc.sql("UPDATE settlement.training_completion SET compliance_flags = :flags WHERE enrolment_no = :no")
+                .param("flags", names(flags)).param("no", enrolmentNo).update();
+    }
+
     List<Long> heldClaimIds() {
         return jdbc.sql("SELECT claim_id FROM settlement.claim WHERE status = 'HELD' ORDER BY claim_id")
                 .query(Long.class).list();
@@ -285,10 +321,11 @@ class Ledger {
                         INSERT INTO settlement.decision (claim_id, decision, reason_codes, person_key, occupation_code, level,
                             enrolment_no, training_certificate_no, level_certificate_no, standard_version,
                             required_hours, total_hours, amount_yuan, payment_mode, payee_type, payee, city_code,
-                            decided_from, compliance_flags, decided_at)
+                            decided_from, compliance_flags, decided_at, round_no)
                         VALUES (:claimId, :decision, :reasons, :person, :occupation, :level, :enrolmentNo, :trainingCert,
                             :levelCert, :version, :requiredHours, :totalHours, :amount, :mode, :payeeType, :payee,
-                            :city, :decidedFrom, :flags, :decidedAt)
+                            :city, :decidedFrom, :flags, :decidedAt,
+                            (SELECT round_no FROM settlement.claim WHERE claim_id = :claimId))
                         RETURNING decision_id""")
                 .param("claimId", d.claimId()).param("decision", d.decision().name())
                 .param("reasons", names(d.reasonCodes())).param("person", d.personKey())
@@ -306,7 +343,7 @@ class Ledger {
     List<DecisionRow> decisionsAfter(long decisionId, int limit) {
         return jdbc.sql("SELECT * FROM settlement.decision WHERE decision_id > :after ORDER BY decision_id LIMIT :limit")
                 .param("after", decisionId).param("limit", limit)
-                .query((rs, n) -> new DecisionRow(rs.getLong("decision_id"), decision(rs))).list();
+                .query((rs, n) -> new DecisionRow(rs.getLong("decision_id"), rs.getInt("round_no"), decision(rs))).list();
     }
 
     // --- row mappers ---
@@ -314,7 +351,8 @@ class Ledger {
     private static Completion completion(ResultSet rs, int row) throws SQLException {
         return new Completion(rs.getString("enrolment_no"), rs.getString("ce_id"), rs.getString("person_key"),
                 rs.getString("occupation_code"), Level.valueOf(rs.getString("level")), rs.getBigDecimal("total_hours"),
-                rs.getObject("completed_on", LocalDate.class), rs.getString("training_certificate_no"),
+                rs.getObject("starts_on", LocalDate.class), rs.getObject("completed_on", LocalDate.class),
+                rs.getString("training_certificate_no"),
                 rs.getString("institution_name"), rs.getString("institution_city_code"),
                 PaymentMode.valueOf(rs.getString("payment_mode")),
                 enums(rs.getArray("compliance_flags"), ComplianceFlag.class));

@@ -55,7 +55,7 @@ class SettlementService {
     Outcome completed(InboundEvent event, TrainingCompleted data, String occupationCode) {
         return once(event, data.personKey(), () -> {
             Completion completion = new Completion(data.enrolmentNo(), event.ceId(), data.personKey(), occupationCode,
-                    data.level(), data.totalHours(), data.completedOn(), data.trainingCertificateNo(),
+                    data.level(), data.totalHours(), data.classStartsOn(), data.completedOn(), data.trainingCertificateNo(),
                     data.institutionName(), data.institutionCityCode(), data.paymentMode(),
                     data.complianceFlags() == null ? Set.of() : data.complianceFlags());
             Optional<Claim> existing = ledger.claimOf(data.enrolmentNo());
@@ -119,6 +119,53 @@ class SettlementService {
             // Read again under the person's lock: a listener thread may have decided it meanwhile.
             ledger.claim(claimId).filter(c -> c.status() == ClaimStatus.HELD).ifPresent(c -> decide(c));
         });
+    }
+
+    /**
+     * Looks again at a claim rejected as training outside the catalogue, after a catalogue version was added: if
+     * the institution is now catalogued for the occupation on the day the class started, the flag is cleared and the
+     * claim decided anew (held or approved; a claim that would only be rejected again for another reason keeps its
+     * rejection, which already stands). Returns whether the claim was decided again.
+     */
+    boolean redecideRejectedOutsideCatalogue(long claimId) {
+        Optional<Claim> found = ledger.claim(claimId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Boolean decidedAgain = tx.execute(status -> {
+            ledger.lockPerson(found.get().personKey());
+            Optional<Claim> claim = ledger.claim(claimId).filter(c -> c.status() == ClaimStatus.REJECTED);
+            if (claim.isEmpty()) {
+                return false;
+            }
+            Completion completion = ledger.completion(claim.get().enrolmentNo()).orElseThrow();
+            if (!completion.complianceFlags().contains(ComplianceFlag.INSTITUTION_NOT_IN_CATALOGUE)
+                    || !rules.institutionNowInCatalogue(completion)) {
+                return false;
+            }
+            Completion cleared = completion.without(ComplianceFlag.INSTITUTION_NOT_IN_CATALOGUE);
+            Optional<Verdict> verdict = verdictOf(claim.get(), cleared);
+            if (verdict.isEmpty() || verdict.get().decision() == Decision.REJECTED) {
+                return false;
+            }
+            ledger.updateCompletionFlags(cleared.enrolmentNo(), cleared.complianceFlags());
+            ledger.reopenRejectedClaim(claimId);
+            decide(ledger.claim(claimId).orElseThrow());
+            return true;
+        });
+        return Boolean.TRUE.equals(decidedAgain);
+    }
+
+    /** What the rules would decide for this claim and completion now, if it has a valid level certificate. */
+    private Optional<Verdict> verdictOf(Claim claim, Completion completion) {
+        Optional<LevelCertificate> valid = ledger.certificates(claim.personKey(), claim.occupationCode(), claim.level())
+                .stream().filter(LevelCertificate::valid).min(Comparator.comparing(LevelCertificate::issuedOn));
+        if (valid.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Claim> paid = ledger.paidClaims(claim.personKey(), claim.occupationCode()).stream()
+                .filter(c -> c.claimId() != claim.claimId()).toList();
+        return Optional.of(rules.decide(completion, valid.get(), paid));
     }
 
     private Outcome once(InboundEvent event, String personKey, Runnable effect) {

@@ -86,6 +86,15 @@ class SubsidyRules {
                 payee, city);
     }
 
+    /**
+     * {@link TrainsWithinCatalogue} with the catalogue as it stands now: whether the institution may train the
+     * occupation on the day the class started (unknown for completions settled before that day was kept).
+     */
+    boolean institutionNowInCatalogue(Completion completion) {
+        return completion.startsOn() != null && !TrainsWithinCatalogue.notInCatalogue(reference,
+                completion.institutionName(), completion.occupationCode(), completion.startsOn());
+    }
+
     /** {@link PaymentModes}: who is paid for this completion. */
     static PayeeType payeeType(Completion completion) {
         return PaymentModes.payeeType(completion.paymentMode());

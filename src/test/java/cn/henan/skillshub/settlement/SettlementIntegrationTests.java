@@ -11,6 +11,9 @@ import cn.henan.skillshub.events.EventSchemas;
 import cn.henan.skillshub.events.EventType;
 import cn.henan.skillshub.events.PaymentMode;
 import cn.henan.skillshub.events.Topics;
+import cn.henan.skillshub.reference.Batch;
+import cn.henan.skillshub.reference.CatalogueEntry;
+import cn.henan.skillshub.reference.Institution;
 import cn.henan.skillshub.reference.Level;
 import cn.henan.skillshub.reference.ReferenceData;
 import cn.henan.skillshub.reference.SubsidyStandard;
@@ -321,6 +324,54 @@ class SettlementIntegrationTests {
         assertThat(approved.get("amount_yuan")).isEqualTo(2513);
         assertThat(strings(approved.get("compliance_flags"))).containsExactlyInAnyOrder(
                 "ONLINE_HOURS_OVER_HALF", "TRAINEE_LIST_REPORTED_LATE", "PLAN_FILED_LATE");
+    }
+
+    @Test
+    void aClaimRejectedOutsideTheCatalogueIsDecidedAgainWhenACatalogueVersionAddsItsEntry() {
+        // Annex 2: 河南师范大学 trains 人工智能 only, so its 虚拟现实 trainees' claims are rejected (三(三)、七(一)).
+        // The new version below adds 虚拟现实 for classes starting on one day only, 2025-08-11, so that the other
+        // tests, which share this catalogue, never meet the entry.
+        Trainee covered = outsideTheCatalogue(LocalDate.of(2025, 9, 10), 120); // class started 2025-08-11
+        Trainee tooEarly = outsideTheCatalogue(LocalDate.of(2025, 9, 9), 120); // class started 2025-08-10
+        Trainee shortOfHours = outsideTheCatalogue(LocalDate.of(2025, 9, 10), 119);
+        publish(covered.completion(), covered.certificate(), tooEarly.completion(), tooEarly.certificate(),
+                shortOfHours.completion(), shortOfHours.certificate());
+        for (Trainee trainee : List.of(covered, tooEarly, shortOfHours)) {
+            assertThat(reasons(awaitDecision(trainee, "REJECTED"))).containsExactly("INSTITUTION_NOT_IN_CATALOGUE");
+        }
+
+        LocalDate day = LocalDate.of(2025, 8, 11);
+        reference.addInstitutionCatalogueVersion("it-catalogue-" + covered.tag, List.of(new Institution("河南师范大学",
+                null, List.of(new CatalogueEntry("2-02-10-14", Batch.SECOND, day, day)))));
+
+        Map<String, Object> approved = awaitDecision(covered, "APPROVED");
+        assertThat(approved.get("amount_yuan")).isEqualTo(2513);
+        assertThat(approved.get("city_code")).isEqualTo("410700");
+        assertThat(strings(approved.get("compliance_flags"))).doesNotContain("INSTITUTION_NOT_IN_CATALOGUE");
+        assertThat(claimStatus(covered)).isEqualTo("APPROVED");
+        assertThat(decisionsOf(covered)).extracting(d -> d.get("decision")).containsExactly("REJECTED", "APPROVED");
+        // Both decisions reach the topic, with ids of their own (a consumer deduplicating by ce_id keeps both).
+        awaitPublished(covered, 2);
+        assertThat(publishedDecisions(covered)).extracting(r -> header(r, "ce_id")).doesNotHaveDuplicates();
+
+        // Neither the class that started the day before nor the one short of hours is paid; each keeps its one
+        // rejection (the second would say REQUIRED_HOURS_NOT_MET, but a rejection is announced once).
+        await().atMost(DECIDED_WITHIN).until(() -> publishedDecisions(shortOfHours).size() == 1
+                && publishedDecisions(tooEarly).size() == 1);
+        assertThat(decisionsOf(tooEarly)).extracting(d -> d.get("decision")).containsExactly("REJECTED");
+        assertThat(decisionsOf(shortOfHours)).extracting(d -> d.get("decision")).containsExactly("REJECTED");
+        assertThat(claimStatus(tooEarly)).isEqualTo("REJECTED");
+        assertThat(claimStatus(shortOfHours)).isEqualTo("REJECTED");
+    }
+
+    private static Trainee outsideTheCatalogue(LocalDate completedOn, int hours) {
+        Trainee trainee = new Trainee("2-02-10-14", Level.JUNIOR, hours);
+        trainee.institutionName = "河南师范大学";
+        trainee.institutionCityCode = "410700";
+        trainee.completedOn = completedOn;
+        trainee.certificateIssuedOn = completedOn.plusDays(10);
+        trainee.completionFlags.add(ComplianceFlag.INSTITUTION_NOT_IN_CATALOGUE);
+        return trainee;
     }
 
     @Test
