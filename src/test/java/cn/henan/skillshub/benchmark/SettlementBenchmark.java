@@ -283,8 +283,10 @@ public final class SettlementBenchmark {
             long lag = 0;
             for (Map.Entry<TopicPartition, ListOffsetsResultInfo> end : admin.listOffsets(latest).all()
                     .get(30, TimeUnit.SECONDS).entrySet()) {
+                // A partition written in transactions ends with a commit marker, which the group's committed
+                // offset (the last record's + 1) stops short of: all read, it is one behind the end.
                 OffsetAndMetadata at = committed.get(end.getKey());
-                lag += end.getValue().offset() - (at == null ? 0 : at.offset());
+                lag += at == null ? end.getValue().offset() : Math.max(0, end.getValue().offset() - at.offset() - 1);
             }
             return lag;
         } catch (Exception e) {
@@ -515,9 +517,12 @@ public final class SettlementBenchmark {
         long trickleDecisions = trickle.expectedDecisions;
         DecisionWatcher.await("the trickle's decisions", Duration.ofMinutes(10),
                 () -> watcher.countExcept(trickle.period.prefix(), "NONE") >= trickleDecisions, this::checkAlive);
-        say("%s: %,d held claims decided in %.1f s (%,.0f claims/s)%s; target <= 120 s: %s", name, held, seconds,
-                held / seconds, kill ? String.format(", killed at %.1f s and restarted", killedAt) : "",
-                seconds <= 120 ? "met" : "MISSED");
+        // The target is for 100,000 claims; a smaller release is held to the same rate.
+        double target = 120.0 * held / 100_000;
+        say("%s: %,d held claims decided in %.1f s (%,.0f claims/s)%s; target 100,000 in <= 120 s (%,.0f claims/s):"
+                        + " %s", name, held, seconds, held / seconds,
+                kill ? String.format(", killed at %.1f s and restarted", killedAt) : "", 100_000 / 120.0,
+                seconds <= target ? "met" : "MISSED");
         say("  trickle during the release (%d people/s, join → decision): %s; target p99 <= 5 s: %s",
                 settings.tricklePeople(), trickleLatencies.summary(),
                 trickleLatencies.percentile(99) <= 5 ? "met" : "MISSED");

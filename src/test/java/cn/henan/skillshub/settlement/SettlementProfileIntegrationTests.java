@@ -12,7 +12,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The settlement service as production runs it on its own: {@code SPRING_PROFILES_ACTIVE=settlement}
@@ -22,8 +24,13 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = SkillsHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(kraft = true, partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+// A broker of its own, under a system property of its own: the suite's shared context reads
+// spring.kafka.bootstrap-servers from the system properties too, and must not be pointed at this one.
+@EmbeddedKafka(kraft = true, partitions = 3, bootstrapServersProperty = "skillshub.test.settlement-profile.brokers")
+@TestPropertySource(properties = "spring.kafka.bootstrap-servers=${skillshub.test.settlement-profile.brokers}")
 @ActiveProfiles({"test", "settlement"})
+// Closed after its test: its consumer, relay and held-claims rechecks share the test database with the suite's.
+@DirtiesContext
 @ContextConfiguration(initializers = TestSchemaInitializer.class)
 class SettlementProfileIntegrationTests {
 
