@@ -180,8 +180,10 @@ final class SettlementWorkload {
                     events.add(new Planned(issued(id, certificateNo, occupation, cell.level(), issuedOn),
                             first.enrolmentNo()));
                 }
-                expected.add(held != null ? held
-                        : kind == Kind.RETIRED ? "REJECTED AT_OR_PAST_RETIREMENT_AGE" : decided);
+                if (held != null) {
+                    expected.add(held); // and, once a standard is in force, decided:
+                }
+                expected.add(kind == Kind.RETIRED ? "REJECTED AT_OR_PAST_RETIREMENT_AGE" : decided);
             }
             case REVOKED_AFTER_APPROVAL -> {
                 first.before(events);
