@@ -43,6 +43,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
  * <li>{@code PUT /api/v1/reference/**}: PLATFORM;
  * <li>{@code GET /api/v1/sources}, {@code GET /api/v1/rejections}, settlement and supervision reads: PLATFORM, OPS, AUDITOR;
  * <li>{@code POST /api/v1/sources/dry-run} (a route file's mapping tried on sample records): OPS;
+ * <li>{@code GET /api/v1/deliveries}: PLATFORM, OPS, AUDITOR; redelivery of a subscriber's dead letters: OPS;
  * <li>pause, resume, replay (of rejects and of parked settlement events): OPS; backfill: PLATFORM or OPS;
  * <li>any other {@code /api/**} and anything else: any valid key; actuator beyond health: OPS.
  * </ul>
@@ -138,6 +139,8 @@ public class ApiSecurity {
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit").hasRole(AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/settlement/parked/*/*/*/replay").hasRole(OPS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/supervision/**").hasAnyRole(PLATFORM, OPS, AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/deliveries").hasAnyRole(PLATFORM, OPS, AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/deliveries/*/redeliver").hasRole(OPS)
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(OPS)

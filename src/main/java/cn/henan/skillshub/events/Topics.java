@@ -12,6 +12,8 @@ public final class Topics {
     /** The cluster's fingerprint (runtime ClusterFingerprint), compacted. */
     public static final String CLUSTER = "skills.hub.cluster";
     public static final String SUPERVISION_FINDINGS = "skills.supervision.findings.v1";
+    /** Events a delivery route could not deliver to a subscriber (package delivery), keyed by the subscriber. */
+    public static final String DELIVERY_DEAD_LETTERS = "skills.hub.delivery-dead-letters.v1";
 
     private Topics() {
     }

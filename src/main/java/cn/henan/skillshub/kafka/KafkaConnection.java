@@ -177,6 +177,22 @@ public class KafkaConnection {
     }
 
     /**
+     * The client settings a camel-kafka consumer of a delivery route adds to its own (its component's
+     * {@code additionalProperties}): where the brokers are and how to log in (Spring Boot's consumer settings), and
+     * {@code read_committed} without auto commit, whatever an endpoint URI says.
+     */
+    public Map<String, Object> deliveryConsumerConfig() {
+        Map<String, Object> config = new HashMap<>(consumerBase);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+        config.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return config;
+    }
+
+    /**
      * A producer outside any source's transaction (reference versions, the decisions of operators): idempotent,
      * {@code acks=all}, so a write acknowledged is a write kept.
      */
