@@ -44,13 +44,14 @@ public class Sources implements SourceRegistry.Listener {
     private final SourceTransactions transactions;
     private final SourceLeadership leadership;
     private final BrokerWatch broker;
+    private final ClusterReports reports;
     private final MeterRegistry meters;
     private final SourceFiles files;
     private final Map<String, List<Meter>> gauges = new ConcurrentHashMap<>();
 
     Sources(CamelContext camel, SourceRegistry registry, CheckpointStore checkpoints, SourceTracker tracker,
-            SourceTransactions transactions, SourceLeadership leadership, BrokerWatch broker, MeterRegistry meters,
-            SourceFiles files) {
+            SourceTransactions transactions, SourceLeadership leadership, BrokerWatch broker, ClusterReports reports,
+            MeterRegistry meters, SourceFiles files) {
         this.camel = camel;
         this.registry = registry;
         this.checkpoints = checkpoints;
@@ -58,6 +59,7 @@ public class Sources implements SourceRegistry.Listener {
         this.transactions = transactions;
         this.leadership = leadership;
         this.broker = broker;
+        this.reports = reports;
         this.meters = meters;
         this.files = files;
         registry.listen(this);
@@ -71,7 +73,8 @@ public class Sources implements SourceRegistry.Listener {
             for (String id : ids) {
                 if (registry.find(id).isEmpty()) {
                     all.add(new SourceStatus(id, null, "refused", null, Map.of(), null, null, null, 0, 0, 0,
-                            NOT_APPLICABLE, refused.refusedAt(), null, refused.origin(), refused.refusal()));
+                            NOT_APPLICABLE, refused.refusedAt(), null, null, Instant.now(), "refused",
+                            refused.origin(), refused.refusal()));
                 }
             }
         }
@@ -88,6 +91,11 @@ public class Sources implements SourceRegistry.Listener {
 
     public SourceStatus status(String routeId) {
         return status(source(routeId));
+    }
+
+    /** The state of the source's route on this instance, as Camel's route controller has it. */
+    public ServiceStatus routeStatus(SourceRoute source) {
+        return camel.getRouteController().getRouteStatus(source.routeId());
     }
 
     /** The state alone, without the lag query: for health checks. */
@@ -125,6 +133,8 @@ public class Sources implements SourceRegistry.Listener {
         } catch (Exception e) {
             throw new IllegalStateException("source " + routeId + " could not be paused", e);
         }
+        // Camel suspends a route once its exchange in flight is done: its poll has ended.
+        transactions.settle(source.sourceId());
         log.info("source {} paused by {}", routeId, by);
         return status(source);
     }
@@ -148,12 +158,27 @@ public class Sources implements SourceRegistry.Listener {
         return status(source);
     }
 
+    /**
+     * The source as the cluster knows it: on its leader (and on a single instance) what this instance sees; on
+     * another instance of a cluster, what the leader last reported on {@code skills.hub.source-status}.
+     */
     SourceStatus status(SourceRoute source) {
+        if (leadership.clustered() && !leadership.leads(source.sourceId())) {
+            Optional<SourceStatus> reported = reports.reported(source.sourceId());
+            if (reported.isPresent()) {
+                return reported.get().seenFrom(state(source), reports.stale(reported.get()));
+            }
+        }
+        return local(source);
+    }
+
+    private SourceStatus local(SourceRoute source) {
         Optional<Checkpoint> checkpoint = checkpoints.committed(source.sourceId());
         Instant lastPoll = tracker.lastSuccessfulPoll(source.sourceId());
         Optional<SourceTracker.Failure> failure = failure(source);
         Instant committedAt = checkpoint.map(Checkpoint::committedAt).orElse(null);
-        return new SourceStatus(source.routeId(), source.template(), state(source, lastPoll, failure), lastPoll,
+        String state = state(source, lastPoll, failure);
+        return new SourceStatus(source.routeId(), source.template(), state, lastPoll,
                 checkpoint.map(Checkpoint::position).orElse(Map.of()), committedAt, lagSeconds(source),
                 committedAt == null ? null : Duration.between(committedAt, Instant.now()).toMillis() / 1000.0,
                 checkpoint.map(Checkpoint::recordsRead).orElse(0L),
@@ -162,6 +187,7 @@ public class Sources implements SourceRegistry.Listener {
                 circuitBreaker(source.routeId()),
                 failure.map(SourceTracker.Failure::at).orElse(null),
                 failure.map(f -> f.kind() + ": " + f.message()).orElse(null),
+                leadership.leads(source.sourceId()) ? leadership.instanceId() : null, Instant.now(), state,
                 files.originOf(source.routeId()).orElse(null),
                 files.refusalOf(source.routeId()).map(SourceFiles.State::refusal).orElse(null));
     }
