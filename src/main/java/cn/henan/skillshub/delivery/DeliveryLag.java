@@ -46,6 +46,13 @@ class DeliveryLag {
         return reading.lag();
     }
 
+    /** Asked of Kafka now, not cached: 0 when every record of the topic so far was committed by its group. */
+    long lagNow(Subscriber subscriber) {
+        long lag = read(subscriber);
+        readings.put(subscriber.id(), new Reading(lag, System.nanoTime()));
+        return lag;
+    }
+
     private long read(Subscriber subscriber) {
         try {
             Admin client = admin();
