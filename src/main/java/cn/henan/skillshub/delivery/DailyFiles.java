@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * rerun, a restart or a late decision overwrites the file, never adds a second one), through camel-ftp's sftp
  * producer (written under a temporary name, then renamed). Once the day is closed — {@code closeAfter} past the
  * midnight that ends it, in {@code zone}, and with every decision on the topic so far stored (the subscriber's group
- * has no lag) — the file gets its marker {@code <file>.done} ({@code rows=}, {@code
+ * has caught up) — the file gets its marker {@code <file>.done} ({@code rows=}, {@code
  * sha256=} of the file): the receiver takes a file only with its marker, and takes it again if a newer marker
  * comes (a decision that arrived after the day closed). A server that is down fails the write; the rows stay in the
  * database and the next tick writes the file again.
@@ -110,9 +110,9 @@ class DailyFiles implements SmartLifecycle {
             boolean closed = !day.day().isAfter(closedUpTo);
             if (closed) {
                 // A closed day is complete only once every decision on the topic so far is stored: its group has
-                // no lag. Until then its file (and marker) waits, so a .done never marks a file still filling up.
+                // caught up. Until then its file (and marker) waits, so a .done never marks a file still filling up.
                 if (caughtUp == null) {
-                    caughtUp = lag.lagNow(subscriber) == 0;
+                    caughtUp = lag.caughtUp(subscriber);
                 }
                 if (!caughtUp) {
                     continue;
