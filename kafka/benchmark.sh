@@ -6,12 +6,17 @@
 #                                        latency, the hub's heap and RSS
 #   bash kafka/benchmark.sh files [N]    the file path alone, against the raw producer at its event size
 #   bash kafka/benchmark.sh bigcsv [GB]  one CSV file of GB gigabytes (default 1) through the file path, hub -Xmx512m
+#   bash kafka/benchmark.sh settlement [N]   the subsidy settlement service in its own JVM: a year of N people
+#                                        (default 500,000, ~4 events each), pgbench on the ledger's row writes,
+#                                        the release of 100,000 held claims by a new standard (then again with a
+#                                        kill -9 half-way), a live trickle meanwhile; decisions checked against
+#                                        what was planted. See docs/performance.md.
 #   bash kafka/benchmark.sh jmh [ARGS]   the JMH benchmark of the per-record path (map + validate + envelope +
 #                                        serialise); ARGS go to JMH, e.g. -f 1 -wi 3 -i 5
 #
 # It builds the hub and its test classes with Maven, starts a standalone KRaft broker (kafka/broker.sh) on
 # ports of its own with a fresh data directory, runs the driver (cn.henan.skillshub.benchmark.HubBenchmark),
-# and stops the broker again. Figures are printed and kept in data/bench/report-{all,files,bigcsv}.txt.
+# and stops the broker again. Figures are printed and kept in data/bench/report-{all,files,bigcsv,settlement}.txt.
 #
 # Environment (all optional):
 #   BENCH_KAFKA_PORT / BENCH_KAFKA_CONTROLLER_PORT   the broker's ports             default 29092 / 29093
@@ -33,6 +38,12 @@
 #                           ratio is reported                                          default 3
 #   BENCH_WAIT_QUIET        e.g. 1.0: first wait (up to 25 min) for the 1-minute load average to fall below it
 #   BENCH_BROKER_HEAP       -Xmx of the broker                                      default 1g
+#   BENCH_SETTLEMENT_JDBC_URL   settlement: the ledger's database, dropped and created again; its name must
+#                           begin with 'bench'                      default 127.0.0.1:5432/bench_settlement
+#   BENCH_HELD_CLAIMS / BENCH_KILL_CLAIMS   settlement: held claims of the release / of the kill -9 release
+#                           (0 skips it)                                            default 100000 / 100000
+#   BENCH_TRICKLE_PEOPLE    settlement: live people a second during a release       default 10
+#   BENCH_PGBENCH_SECONDS   settlement: how long pgbench runs                        default 30
 #   MAVEN_ARGS              extra Maven arguments, e.g. -o
 set -euo pipefail
 
@@ -95,6 +106,17 @@ run_hub_benchmark() {
     cn.henan.skillshub.benchmark.HubBenchmark "$@"
 }
 
+run_settlement_benchmark() {
+  build
+  stop_broker
+  rm -rf "$KAFKA_DATA_DIR/logs" "$KAFKA_DATA_DIR/cluster.id"
+  [[ -n "${BENCH_WAIT_QUIET:-}" ]] && wait_quiet "$BENCH_WAIT_QUIET"
+  bash "$SCRIPT_DIR/broker.sh" start
+  trap stop_broker EXIT
+  java -Xmx1536m -Dlogback.configurationFile=benchmark/logback-driver.xml -cp "$CLASSPATH_ALL" \
+    cn.henan.skillshub.benchmark.SettlementBenchmark "$@"
+}
+
 run_jmh() {
   build
   [[ -n "${BENCH_WAIT_QUIET:-}" ]] && wait_quiet "$BENCH_WAIT_QUIET"
@@ -104,6 +126,7 @@ run_jmh() {
 case "${1:-}" in
   jmh) shift; run_jmh "$@" ;;
   bigcsv|files) run_hub_benchmark "$@" ;;
-  -h|--help) sed -n '2,30p' "$0" ;;
+  settlement) run_settlement_benchmark "$@" ;;
+  -h|--help) sed -n '2,46p' "$0" ;;
   *) run_hub_benchmark "$@" ;;
 esac

@@ -43,6 +43,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
  * <li>{@code PUT /api/v1/reference/**}: PLATFORM;
  * <li>{@code GET /api/v1/sources}, {@code GET /api/v1/rejections}, settlement and supervision reads: PLATFORM, OPS, AUDITOR;
  * <li>{@code POST /api/v1/sources/dry-run} (a route file's mapping tried on sample records): OPS;
+ * <li>{@code PUT} and {@code DELETE /api/v1/sources/{id}/checkpoint} (a paused source's checkpoint set or reset): OPS;
  * <li>{@code GET /api/v1/deliveries}: PLATFORM, OPS, AUDITOR; redelivery of a subscriber's dead letters: OPS;
  * <li>pause, resume, replay (of rejects and of parked settlement events): OPS; backfill: PLATFORM or OPS;
  * <li>any other {@code /api/**} and anything else: any valid key; actuator beyond health: OPS.
@@ -132,6 +133,8 @@ public class ApiSecurity {
                                 .hasRole(OPS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/sources/*/backfill").hasAnyRole(PLATFORM, OPS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/sources/dry-run").hasRole(OPS)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/sources/*/checkpoint").hasRole(OPS)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/sources/*/checkpoint").hasRole(OPS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/rejections", "/api/v1/rejections/**")
                                 .hasAnyRole(PLATFORM, OPS, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rejections/*/replay").hasRole(OPS)

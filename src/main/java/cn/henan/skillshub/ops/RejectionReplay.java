@@ -14,6 +14,10 @@ import cn.henan.skillshub.runtime.SourceRecordMapper;
 import cn.henan.skillshub.runtime.SourceRegistry;
 import cn.henan.skillshub.runtime.SourceRoute;
 import cn.henan.skillshub.runtime.SourceTransactions;
+import cn.henan.skillshub.events.EventJson;
+import cn.henan.skillshub.runtime.ClusterChannel;
+import cn.henan.skillshub.runtime.SourceCommand;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -39,6 +43,10 @@ class RejectionReplay {
     private static final Logger log = LoggerFactory.getLogger(RejectionReplay.class);
     static final String SUFFIX = ".replay";
 
+    /** A replay sent to the leader of the source {@code routeId}. */
+    record Ordered(String routeId, SourceCommand command) {
+    }
+
     record Result(String rejectionId, String eventId, String eventType, String subject, String publishedAs) {
     }
 
@@ -50,11 +58,17 @@ class RejectionReplay {
     private final SourceMappers mappers;
     private final TransactionTemplate transaction;
     private final SourceLeadership leadership;
+    private final ClusterChannel channel;
 
     RejectionReplay(Rejections rejections, SourceRegistry sources, CheckpointStore checkpoints,
                     SourceTransactions transactions, RecordPipeline pipeline, SourceMappers mappers, DataSource dataSource,
-                    SourceLeadership leadership) {
+                    SourceLeadership leadership, ClusterChannel channel) {
         this.leadership = leadership;
+        this.channel = channel;
+        // In a cluster the source's leader applies a replay that the control topic brings it.
+        channel.handle(SourceCommand.REPLAY, command -> EventJson.mapper().convertValue(
+                replay(command.arguments().get("rejectionId"), command.requestedBy()),
+                new TypeReference<Map<String, Object>>() { }));
         this.rejections = rejections;
         this.sources = sources;
         this.checkpoints = checkpoints;
@@ -62,6 +76,19 @@ class RejectionReplay {
         this.pipeline = pipeline;
         this.mappers = mappers;
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    /** In a cluster: the replay, sent to the leader of the rejection's source through the control topic. */
+    Ordered order(String rejectionId, String by) {
+        Rejection rejection = rejections.byId(rejectionId)
+                .orElseThrow(() -> ApiProblem.notFound("no rejection '" + rejectionId + "'"));
+        if (rejection.replayedAt() != null) {
+            throw alreadyReplayed(rejection);
+        }
+        SourceRoute source = sources.bySourceId(rejection.sourceId()).orElseThrow(() -> ApiProblem.conflict(
+                "source " + rejection.sourceId() + " is not configured on this hub"));
+        return new Ordered(source.routeId(), channel.submit(source.routeId(), SourceCommand.REPLAY,
+                Map.of("rejectionId", rejectionId), by));
     }
 
     /** Replays are rare and short: one at a time, so a source's replay producer is never shared. */

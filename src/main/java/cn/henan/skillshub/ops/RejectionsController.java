@@ -4,11 +4,14 @@ import cn.henan.skillshub.api.ApiClient;
 import cn.henan.skillshub.api.ApiProblem;
 import cn.henan.skillshub.reference.ReferenceData;
 import cn.henan.skillshub.events.RejectReason;
+import cn.henan.skillshub.runtime.ClusterChannel;
 import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,11 +30,14 @@ class RejectionsController {
     private final Rejections rejections;
     private final RejectionReplay replay;
     private final ReferenceData reference;
+    private final ClusterChannel channel;
 
-    RejectionsController(Rejections rejections, RejectionReplay replay, ReferenceData reference) {
+    RejectionsController(Rejections rejections, RejectionReplay replay, ReferenceData reference,
+                         ClusterChannel channel) {
         this.rejections = rejections;
         this.replay = replay;
         this.reference = reference;
+        this.channel = channel;
     }
 
     @Operation(summary = "Rejected records, newest first; filter by source, reason code and time [from, to)")
@@ -76,7 +82,12 @@ class RejectionsController {
 
     @Operation(summary = "Replay a rejected record after its source was fixed (OPS); published once")
     @PostMapping("/{id}/replay")
-    RejectionReplay.Result replay(@PathVariable String id, Authentication caller) {
-        return replay.replay(id, caller.getName());
+    ResponseEntity<Object> replay(@PathVariable String id, Authentication caller) {
+        if (channel.clustered()) {
+            RejectionReplay.Ordered ordered = replay.order(id, caller.getName());
+            return ResponseEntity.accepted().location(URI.create("/api/v1/sources/" + ordered.routeId()
+                    + "/commands/" + ordered.command().id())).body(ordered.command());
+        }
+        return ResponseEntity.ok(replay.replay(id, caller.getName()));
     }
 }

@@ -46,10 +46,15 @@ public class Backfills {
         this.mappers = mappers;
     }
 
-    public     Result backfill(String routeId, Instant from, Instant to, String by) {
+    /** A window whose {@code from} is not before its {@code to}: 400. */
+    public static void checkWindow(Instant from, Instant to) {
         if (!from.isBefore(to)) {
             throw ApiProblem.badRequest("'from' must be before 'to'");
         }
+    }
+
+    public Result backfill(String routeId, Instant from, Instant to, String by) {
+        checkWindow(from, to);
         SourceRoute source = sources.led(routeId);
         WayOfPulling way = registry.way(source);
         Checkpoint live = checkpoints.committed(source.sourceId()).orElseThrow(() -> ApiProblem.conflict("source "

@@ -9,4 +9,9 @@ public class LeadershipLostException extends RuntimeException {
     public LeadershipLostException(String sourceId) {
         super("this instance does not lead source " + sourceId + " (any more); its leader publishes it");
     }
+
+    /** A batch of a source this instance leads but may not commit now, and why. */
+    public LeadershipLostException(String sourceId, String why) {
+        super("source " + sourceId + " commits nothing: " + why);
+    }
 }

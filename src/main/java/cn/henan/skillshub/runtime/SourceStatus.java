@@ -32,9 +32,26 @@ import java.util.Map;
  *                            is learnt of the source meanwhile
  * @param checkpointAgeSeconds time since the last committed batch
  * @param circuitBreaker      CLOSED, OPEN, HALF_OPEN… of the route's Resilience4j breaker, or {@code n/a}
+ * @param leader              the instance that leads the source ({@code skillshub.cluster.instance-id};
+ *                            {@code standalone} without a cluster), as far as this instance knows
+ * @param reportedAt          when the leader reported what this answer shows: now on the leader itself; on another
+ *                            instance of a cluster, the time of the leader's last report on
+ *                            {@code skills.hub.source-status} (every {@code skillshub.cluster.status-interval}). A
+ *                            report older than three intervals shows the state {@code stale}: the leader has stopped
+ *                            reporting (it died and nobody has taken over yet, or the broker does not answer)
+ * @param stateHere           the source's state on the instance that answers: the same as {@code state} on the
+ *                            leader, {@code standby} on the others
  */
 public record SourceStatus(String id, String template, String state, Instant lastSuccessfulPoll,
                     Map<String, String> checkpoint, Instant checkpointCommittedAt, Double lagSeconds,
                     Double checkpointAgeSeconds, long recordsRead, long eventsPublished, long recordsRejected,
-                    String circuitBreaker, Instant lastFailureAt, String lastFailure) {
+                    String circuitBreaker, Instant lastFailureAt, String lastFailure, String leader,
+                    Instant reportedAt, String stateHere) {
+
+    /** This status as another instance shows it: reported by the leader, seen from an instance in {@code here}. */
+    SourceStatus seenFrom(String here, boolean stale) {
+        return new SourceStatus(id, template, stale ? "stale" : state, lastSuccessfulPoll, checkpoint,
+                checkpointCommittedAt, lagSeconds, checkpointAgeSeconds, recordsRead, eventsPublished,
+                recordsRejected, circuitBreaker, lastFailureAt, lastFailure, leader, reportedAt, here);
+    }
 }

@@ -49,6 +49,7 @@ public class SourceTransactions {
     private final CheckpointStore checkpoints;
     private final SourceTracker tracker;
     private final SourceLeadership leadership;
+    private final ClusterReports reports;
     private final Map<String, KafkaProducer<String, byte[]>> producers = new ConcurrentHashMap<>();
     private final Set<String> fenced = ConcurrentHashMap.newKeySet();
     /** Per source, Kafka's last refusal and until when it stands: no new producer, no new log line, before then. */
@@ -58,11 +59,12 @@ public class SourceTransactions {
     private final ExecutorService publishing = Executors.newCachedThreadPool(new PublishingThreads());
 
     SourceTransactions(KafkaConnection kafka, CheckpointStore checkpoints, SourceTracker tracker,
-                       SourceLeadership leadership) {
+                       SourceLeadership leadership, ClusterReports reports) {
         this.kafka = kafka;
         this.checkpoints = checkpoints;
         this.tracker = tracker;
         this.leadership = leadership;
+        this.reports = reports;
     }
 
     /**
@@ -104,6 +106,23 @@ public class SourceTransactions {
         }
     }
 
+    /**
+     * Once the source's route is suspended (no poll of it runs any more): its batch in flight, if any, is waited for
+     * and forgotten, so that the next poll — on whatever thread Camel resumes it — starts from the committed
+     * checkpoint instead of waiting for a failed batch to be taken back by a thread that no longer polls.
+     */
+    public void settle(String sourceId) {
+        InFlight pending = inFlight.remove(sourceId);
+        if (pending != null) {
+            try {
+                outcomeOf(pending.commit());
+            } catch (RuntimeException | Error e) {
+                log.debug("source {}: the batch in flight when it was paused failed ({}); the next poll starts from"
+                        + " the committed checkpoint", sourceId, e.getClass().getSimpleName());
+            }
+        }
+    }
+
     /** Publishes the batch and returns the checkpoint now committed. */
     public Checkpoint publish(SourceBatch batch, int recordsRead) {
         publishInBackground(batch, recordsRead);
@@ -124,6 +143,13 @@ public class SourceTransactions {
         List<ProducerRecord<String, byte[]>> records = batch.outcomes().parallelStream()
                 .map(RecordOutcome::toRecord).toList();
         InFlight previous = inFlight.get(sourceId);
+        if (previous != null && previous.owner() != Thread.currentThread() && previous.commit().isDone()) {
+            // Handed over by a poll that has ended on another thread (Camel resumes or restarts a route's timer on
+            // a new one): this poll began at resumePoint, which waited for that batch and gave the committed
+            // checkpoint, so this batch does not follow it. Chaining to it would fail every batch after a failure.
+            inFlight.remove(sourceId, previous);
+            previous = null;
+        }
         if (previous != null && previous.predecessor() != null) {
             outcomeOf(previous.predecessor());
         }
@@ -179,6 +205,12 @@ public class SourceTransactions {
                 abort(sourceId, producer);
                 throw new LeadershipLostException(sourceId);
             }
+            if (reports.paused(sourceId)) {
+                // Paused by an operator (a command on the control topic) while this batch was read: a leader that
+                // has just taken the source over may poll once before it suspends the route.
+                abort(sourceId, producer);
+                throw new LeadershipLostException(sourceId, "it is paused");
+            }
             producer.commitTransaction();
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             fenced.add(sourceId);
@@ -198,6 +230,48 @@ public class SourceTransactions {
         checkpoints.recordCommitted(next);
         tracker.committed(sourceId, recordsRead, batch.outcomes().size() - batch.rejected(), batch.rejected());
         return next;
+    }
+
+    /**
+     * Sets a paused source's checkpoint ({@link SourceCheckpoints}): a new producer of the source's own
+     * transactional id fences every other one — a zombie's, and this instance's previous one — and commits the new
+     * checkpoint alone in a transaction on {@code skills.hub.checkpoints}, keeping the source's counts.
+     *
+     * @return the checkpoint before, and the one committed
+     */
+    Checkpoint[] overwrite(String sourceId, Map<String, String> position) {
+        InFlight pending = inFlight.remove(sourceId);
+        if (pending != null) {
+            try {
+                outcomeOf(pending.commit());
+            } catch (RuntimeException | Error e) {
+                log.debug("source {}: the last batch failed before its checkpoint was set", sourceId);
+            }
+        }
+        discard(sourceId);
+        fenced.remove(sourceId);
+        KafkaProducer<String, byte[]> producer = producer(sourceId);
+        Checkpoint from;
+        try {
+            from = checkpoints.readFromKafka(sourceId).orElseGet(() -> Checkpoint.initial(sourceId));
+        } catch (RuntimeException e) {
+            discard(sourceId, producer);
+            throw refusal(sourceId, e);
+        }
+        Checkpoint to = new Checkpoint(sourceId, Map.copyOf(position), Instant.now(), from.recordsRead(),
+                from.eventsPublished(), from.recordsRejected());
+        try {
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(Topics.CHECKPOINTS, sourceId, CheckpointStore.serialise(to)));
+            producer.commitTransaction();
+        } catch (KafkaException e) {
+            // Whatever failed, the next poll opens a new producer and reads the checkpoint Kafka has.
+            discard(sourceId, producer);
+            checkpoints.forget(sourceId);
+            throw refusal(sourceId, e);
+        }
+        checkpoints.recordCommitted(to);
+        return new Checkpoint[] {from, to};
     }
 
     public boolean isFenced(String sourceId) {

@@ -44,11 +44,13 @@ public class Sources implements SourceRegistry.Listener {
     private final SourceTransactions transactions;
     private final SourceLeadership leadership;
     private final BrokerWatch broker;
+    private final ClusterReports reports;
     private final MeterRegistry meters;
     private final Map<String, List<Meter>> gauges = new ConcurrentHashMap<>();
 
     Sources(CamelContext camel, SourceRegistry registry, CheckpointStore checkpoints, SourceTracker tracker,
-            SourceTransactions transactions, SourceLeadership leadership, BrokerWatch broker, MeterRegistry meters) {
+            SourceTransactions transactions, SourceLeadership leadership, BrokerWatch broker, ClusterReports reports,
+            MeterRegistry meters) {
         this.camel = camel;
         this.registry = registry;
         this.checkpoints = checkpoints;
@@ -56,6 +58,7 @@ public class Sources implements SourceRegistry.Listener {
         this.transactions = transactions;
         this.leadership = leadership;
         this.broker = broker;
+        this.reports = reports;
         this.meters = meters;
         registry.listen(this);
     }
@@ -74,6 +77,11 @@ public class Sources implements SourceRegistry.Listener {
 
     public SourceStatus status(String routeId) {
         return status(source(routeId));
+    }
+
+    /** The state of the source's route on this instance, as Camel's route controller has it. */
+    public ServiceStatus routeStatus(SourceRoute source) {
+        return camel.getRouteController().getRouteStatus(source.routeId());
     }
 
     /** The state alone, without the lag query: for health checks. */
@@ -111,6 +119,8 @@ public class Sources implements SourceRegistry.Listener {
         } catch (Exception e) {
             throw new IllegalStateException("source " + routeId + " could not be paused", e);
         }
+        // Camel suspends a route once its exchange in flight is done: its poll has ended.
+        transactions.settle(source.sourceId());
         log.info("source {} paused by {}", routeId, by);
         return status(source);
     }
@@ -134,12 +144,27 @@ public class Sources implements SourceRegistry.Listener {
         return status(source);
     }
 
+    /**
+     * The source as the cluster knows it: on its leader (and on a single instance) what this instance sees; on
+     * another instance of a cluster, what the leader last reported on {@code skills.hub.source-status}.
+     */
     SourceStatus status(SourceRoute source) {
+        if (leadership.clustered() && !leadership.leads(source.sourceId())) {
+            Optional<SourceStatus> reported = reports.reported(source.sourceId());
+            if (reported.isPresent()) {
+                return reported.get().seenFrom(state(source), reports.stale(reported.get()));
+            }
+        }
+        return local(source);
+    }
+
+    private SourceStatus local(SourceRoute source) {
         Optional<Checkpoint> checkpoint = checkpoints.committed(source.sourceId());
         Instant lastPoll = tracker.lastSuccessfulPoll(source.sourceId());
         Optional<SourceTracker.Failure> failure = failure(source);
         Instant committedAt = checkpoint.map(Checkpoint::committedAt).orElse(null);
-        return new SourceStatus(source.routeId(), source.template(), state(source, lastPoll, failure), lastPoll,
+        String state = state(source, lastPoll, failure);
+        return new SourceStatus(source.routeId(), source.template(), state, lastPoll,
                 checkpoint.map(Checkpoint::position).orElse(Map.of()), committedAt, lagSeconds(source),
                 committedAt == null ? null : Duration.between(committedAt, Instant.now()).toMillis() / 1000.0,
                 checkpoint.map(Checkpoint::recordsRead).orElse(0L),
@@ -147,7 +172,8 @@ public class Sources implements SourceRegistry.Listener {
                 checkpoint.map(Checkpoint::recordsRejected).orElse(0L),
                 circuitBreaker(source.routeId()),
                 failure.map(SourceTracker.Failure::at).orElse(null),
-                failure.map(f -> f.kind() + ": " + f.message()).orElse(null));
+                failure.map(f -> f.kind() + ": " + f.message()).orElse(null),
+                leadership.leads(source.sourceId()) ? leadership.instanceId() : null, Instant.now(), state);
     }
 
     private String state(SourceRoute source, Instant lastPoll, Optional<SourceTracker.Failure> failure) {

@@ -53,6 +53,36 @@ public interface WayOfPulling {
     }
 
     /**
+     * A checkpoint position an operator gives for a paused source ({@code PUT .../checkpoint} with
+     * {@code position}), checked to be one this way reads, and returned as the live poll writes it.
+     *
+     * @throws ApiProblem 400 naming the field ({@code position.<key>}) that does not parse or does not belong
+     */
+    default Map<String, String> checkedPosition(SourceRoute source, Map<String, String> position) {
+        throw cannotSet(source, "position");
+    }
+
+    /** The position from which the live poll reads again every record whose version is at or after {@code time}. */
+    default Map<String, String> positionAt(SourceRoute source, Instant time) {
+        throw cannotSet(source, "rewindTo");
+    }
+
+    /**
+     * The position just past one record, given as its rejection or log names its position: the live poll goes on
+     * after it, as past a poison record.
+     *
+     * @throws ApiProblem 400 naming {@code skipPast} when it is not a record position of this way
+     */
+    default Map<String, String> positionPast(SourceRoute source, String recordPosition) {
+        throw cannotSet(source, "skipPast");
+    }
+
+    private ApiProblem cannotSet(SourceRoute source, String field) {
+        return ApiProblem.badRequest(field + ": the checkpoint of source " + source.routeId() + ", pulled by '"
+                + template() + "', cannot be set this way");
+    }
+
+    /**
      * Seconds behind the source, as {@link SourceStatus#lagSeconds()} defines it for each way; null when not known.
      */
     Double lagSeconds(SourceRoute source, Checkpoint committed, SourceTracker tracker);

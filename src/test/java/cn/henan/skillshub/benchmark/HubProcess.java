@@ -73,6 +73,12 @@ final class HubProcess implements AutoCloseable {
         return memory;
     }
 
+    /** {@code kill -9}: the JVM ends at once, in the middle of whatever it does; no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

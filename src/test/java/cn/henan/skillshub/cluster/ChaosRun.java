@@ -50,7 +50,8 @@ public final class ChaosRun {
                 Integer.parseInt(env("CHAOS_INSTANCES", "3")), rows, Integer.parseInt(env("CHAOS_BAD_EVERY", "50")),
                 Integer.parseInt(env("CHAOS_RATE", "1000")), kills, true, env("CHAOS_HUB_HEAP", "384m"),
                 env("CHAOS_BROKER_KILL", "yes").equals("yes") ? broker : null, Math.min(2, kills), 20261202L, false,
-                "classpath:cluster/chaos-routes.yaml", Integer.parseInt(env("CHAOS_FILE_LINES", "5000")));
+                "classpath:cluster/chaos-routes.yaml", Integer.parseInt(env("CHAOS_FILE_LINES", "5000")),
+                false);
         System.out.printf("skills-hub chaos run: %,d rows (1 in %s bad), %s hub instances, %d kills of the leader,"
                         + " broker kill: %s; logs in %s%n", rows, env("CHAOS_BAD_EVERY", "50"),
                 env("CHAOS_INSTANCES", "3"), kills, settings.broker() != null ? "yes" : "no", workDir);

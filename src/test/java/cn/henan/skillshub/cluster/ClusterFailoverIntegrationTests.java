@@ -42,7 +42,7 @@ class ClusterFailoverIntegrationTests {
         ClusterRun.Settings settings = new ClusterRun.Settings(workDir, broker.getBrokersAsString(),
                 env("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/test"),
                 env("SPRING_DATASOURCE_USERNAME", "postgres"), env("SPRING_DATASOURCE_PASSWORD", ""),
-                "cluster_exchange", 3, 20_000, 40, 800, 2, false, "384m", null, -1, 20261202L, true, null, 0);
+                "cluster_exchange", 3, 20_000, 40, 800, 2, false, "384m", null, -1, 20261202L, true, null, 0, false);
         ClusterRun.Result result = new ClusterRun(settings, System.out).run();
         System.out.println(result.tally() + "; failovers " + result.failovers() + "; run " + result.total());
 
@@ -56,6 +56,9 @@ class ClusterFailoverIntegrationTests {
             assertThat(failover.tookOver()).isNotEqualTo(failover.killed());
             assertThat(failover.killToNextCommit()).isPositive().isLessThan(Duration.ofMinutes(2));
         });
+        assertThat(result.leadersSeenByFollower()).as("a follower's GET /api/v1/sources names the leader")
+                .hasEntrySatisfying(ClusterRun.SOURCE, seen -> assertThat(seen)
+                        .matches("hub-[abc] \\(running, here standby\\)"));
         assertThat(result.intruderRefusal()).as("an instance with another person-key secret is refused")
                 .contains("person-key secret (skillshub.person.key-secret) differs").doesNotContain("another-secret");
     }

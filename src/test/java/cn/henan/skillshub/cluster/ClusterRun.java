@@ -36,7 +36,7 @@ final class ClusterRun {
     record Settings(Path workDir, String bootstrapServers, String jdbcUrl, String jdbcUser, String jdbcPassword,
                     String schema, int instances, int rows, int badEvery, int ratePerSecond, int kills,
                     boolean restartKilled, String heap, BrokerControl broker, int brokerKillAfter, long seed,
-                    boolean intruder, String routes, int fileLines) {
+                    boolean intruder, String routes, int fileLines, boolean pauseAcrossFailover) {
     }
 
     /** The broker's {@code kill -9} and restart (the standalone broker of kafka/chaos.sh). */
@@ -55,7 +55,21 @@ final class ClusterRun {
      * logged when it was refused, or null if it was not.
      */
     record Result(DeliveryCount.Tally tally, List<Failover> failovers, Duration brokerOutage, Duration total,
-                  String intruderRefusal, FileTally files, String stateDuringBrokerOutage) {
+                  String intruderRefusal, FileTally files, String stateDuringBrokerOutage,
+                  Map<String, String> leadersSeenByFollower, PauseAcrossFailover pause) {
+    }
+
+    /**
+     * With {@code pauseAcrossFailover}, at the first kill: a pause sent to a follower ({@code accepted}: its HTTP
+     * status), applied by the leader ({@code appliedBy}); the leader killed while the source is paused; the
+     * instance that took over ({@code heldBy}) kept it paused, as another follower saw ({@code stateSeen},
+     * {@code leaderSeen}); a resume sent to a follower, applied by the new leader ({@code resumedBy}); and the first
+     * checkpoint committed after the pause was applied ({@code firstCommitAfterPause}), which must come after the
+     * resume ({@code resumedAt}).
+     */
+    record PauseAcrossFailover(int accepted, String requestedOn, String appliedBy, String leader, String heldBy,
+                               String stateSeen, String leaderSeen, String resumedBy, Instant resumedAt,
+                               Instant firstCommitAfterPause) {
     }
 
     /** The CSV files' lines: written, seen as events (each id once), and seen twice. */
@@ -67,6 +81,7 @@ final class ClusterRun {
     private final List<HubInstance> instances = new CopyOnWriteArrayList<>();
     private final Map<String, String> fileDropProperties = new LinkedHashMap<>();
     private volatile String stateDuringBrokerOutage;
+    private volatile PauseAcrossFailover pause;
     private int started;
 
     ClusterRun(Settings settings, PrintStream out) {
@@ -94,6 +109,8 @@ final class ClusterRun {
             HubInstance first = awaitLeader(null, Duration.ofMinutes(4));
             out.printf("%d hub instances up; %s leads %s (%.1f s)%n", instances.size(), first.name(), SOURCE,
                     (System.nanoTime() - t0) / 1e9);
+            Map<String, String> leadersSeen = leadersSeenByAFollower(first);
+            out.printf("  a follower's GET /api/v1/sources: %s%n", leadersSeen);
             // An instance with another person-key secret, started while the cluster runs: it must be refused.
             HubInstance intruder = settings.intruder() ? HubInstance.start("hub-intruder", settings.workDir(),
                     settings.heap(), properties(clusterDir, Map.of("skillshub.person.key-secret",
@@ -117,7 +134,8 @@ final class ClusterRun {
                     if (settings.broker() != null && settings.brokerKillAfter() == k - 1) {
                         brokerOutage = killBroker(count);
                     }
-                    failovers.add(killLeader(count, clusterDir));
+                    failovers.add(k == 1 && settings.pauseAcrossFailover() ? killPausedLeader(count)
+                            : killLeader(count, clusterDir));
                     // Rows go on past the next kill's share, but not beyond the one after: each kill has rows after it.
                     writer.allow(threshold(k + 2));
                 }
@@ -145,7 +163,7 @@ final class ClusterRun {
                             count.duplicatedAssessments());
                 }
                 return new Result(tally, failovers, brokerOutage, Duration.ofNanos(System.nanoTime() - t0), refusal,
-                        fileTally, stateDuringBrokerOutage);
+                        fileTally, stateDuringBrokerOutage, leadersSeen, pause);
             }
         } finally {
             for (HubInstance instance : instances) {
@@ -213,6 +231,83 @@ final class ClusterRun {
             startInstance(clusterDir);
         }
         return new Failover(leader.name(), successor.name(), failover);
+    }
+
+    /**
+     * Every source and its leader as a follower's {@code GET /api/v1/sources} shows them, once the follower shows
+     * the leader's report of the source running.
+     */
+    private Map<String, String> leadersSeenByAFollower(HubInstance leader) {
+        HubInstance follower = instances.stream().filter(i -> i != leader).findFirst().orElseThrow();
+        Map<String, String> seen = new LinkedHashMap<>();
+        await(Duration.ofMinutes(1)).until(() -> {
+            seen.clear();
+            follower.sources().ifPresent(all -> all.forEach(source -> seen.put(source.path("id").asText(),
+                    source.path("leader").asText() + " (" + source.path("state").asText() + ", here "
+                            + source.path("stateHere").asText() + ")")));
+            return seen.containsKey(SOURCE) && seen.get(SOURCE).startsWith(leader.name() + " (running");
+        });
+        return Map.copyOf(seen);
+    }
+
+    /**
+     * A pause sent to a follower, the leader killed while the source is paused, the source kept paused by the
+     * instance that takes over, then resumed through a follower. The failover's time is the kill to the moment the
+     * new leader holds the source (paused, it commits nothing until resumed).
+     */
+    private Failover killPausedLeader(DeliveryCount count) throws Exception {
+        HubInstance leader = awaitLeader(null, Duration.ofMinutes(2));
+        await(Duration.ofMinutes(4)).until(() -> instances.stream().filter(i -> i != leader && i.alive()
+                && i.state(SOURCE).filter("standby"::equals).isPresent()).count() >= 2);
+        List<HubInstance> followers = instances.stream().filter(i -> i != leader).toList();
+        java.net.http.HttpResponse<String> accepted = followers.get(0).post(SOURCE, "pause");
+        String commandId = HubInstance.json(accepted.body()).path("id").asText();
+        com.fasterxml.jackson.databind.JsonNode applied = await(Duration.ofMinutes(1)).until(
+                () -> followers.get(0).command(SOURCE, commandId).orElse(null),
+                c -> c != null && !c.path("appliedAt").isNull() && !c.path("appliedAt").isMissingNode());
+        Instant pausedAt = Instant.parse(applied.path("appliedAt").asText());
+        out.printf("pause sent to %s (HTTP %d), applied by %s at %s%n", followers.get(0).name(),
+                accepted.statusCode(), applied.path("appliedBy").asText(), pausedAt);
+        await(Duration.ofMinutes(1)).until(() -> leader.state(SOURCE).filter("paused"::equals).isPresent());
+        Instant killedAt = Instant.now();
+        leader.kill();
+        instances.remove(leader);
+        out.printf("kill -9 of %s, the leader of the paused %s, at %s%n", leader.name(), SOURCE, killedAt);
+        AtomicReference<HubInstance> heldBy = new AtomicReference<>();
+        await(Duration.ofMinutes(2)).until(() -> {
+            for (HubInstance instance : instances) {
+                if (instance.state(SOURCE).filter("paused"::equals).isPresent()) {
+                    heldBy.set(instance);
+                    return true;
+                }
+            }
+            return false;
+        });
+        Duration takeover = Duration.between(killedAt, Instant.now());
+        HubInstance successor = heldBy.get();
+        HubInstance other = instances.stream().filter(i -> i != successor).findFirst().orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode seen = await(Duration.ofMinutes(1)).until(
+                () -> other.source(SOURCE).orElse(null),
+                s -> s != null && successor.name().equals(s.path("leader").asText()));
+        out.printf("  %s took over and keeps it paused (%.1f s after the kill); %s shows it %s, led by %s%n",
+                successor.name(), takeover.toMillis() / 1000.0, other.name(), seen.path("state").asText(),
+                seen.path("leader").asText());
+        String resumeId = HubInstance.json(other.post(SOURCE, "resume").body()).path("id").asText();
+        com.fasterxml.jackson.databind.JsonNode resumed = await(Duration.ofMinutes(1)).until(
+                () -> other.command(SOURCE, resumeId).orElse(null),
+                c -> c != null && !c.path("appliedAt").isNull() && !c.path("appliedAt").isMissingNode());
+        Instant resumedAt = Instant.parse(resumed.path("appliedAt").asText());
+        DeliveryCount.Commit next = await(Duration.ofMinutes(2)).until(
+                () -> count.firstCommitAfter(SOURCE, resumedAt), Optional::isPresent).orElseThrow();
+        // The checkpoints topic has one partition: every commit before this one has been seen.
+        Instant firstAfterPause = count.firstCommitAfter(SOURCE, pausedAt).map(DeliveryCount.Commit::committedAt)
+                .orElse(next.committedAt());
+        out.printf("  resume sent to %s, applied by %s; first commit after the pause at %s%n", other.name(),
+                resumed.path("appliedBy").asText(), firstAfterPause);
+        pause = new PauseAcrossFailover(accepted.statusCode(), applied.path("requestedOn").asText(),
+                applied.path("appliedBy").asText(), leader.name(), successor.name(), seen.path("state").asText(),
+                seen.path("leader").asText(), resumed.path("appliedBy").asText(), resumedAt, firstAfterPause);
+        return new Failover(leader.name(), successor.name(), takeover);
     }
 
     private Duration killBroker(DeliveryCount count) throws Exception {

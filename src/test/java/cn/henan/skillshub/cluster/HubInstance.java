@@ -1,5 +1,7 @@
 package cn.henan.skillshub.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One hub instance of a cluster run: a child JVM ({@link ClusterHub}) on the run's classpath, with a port and a
@@ -26,7 +26,7 @@ final class HubInstance implements AutoCloseable {
 
     /** The ops key whose hash {@code cluster/hub.properties} holds (support/TestApiKeys.OPS). */
     private static final String OPS_KEY = "test-ops-key";
-    private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"([^\"]+)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -88,32 +88,66 @@ final class HubInstance implements AutoCloseable {
         }
     }
 
-    /** The state this instance gives the source ({@code running}, {@code standby}, …), if it answers. */
+    /**
+     * The state the source has on this instance itself ({@code running}, {@code paused} on its leader,
+     * {@code standby} on the others), if it answers; its {@code state} is the cluster's, as the leader reports it.
+     */
     Optional<String> state(String sourceId) {
-        return sourceJson(sourceId).flatMap(json -> {
-            Matcher state = STATE.matcher(json);
-            return state.find() ? Optional.of(state.group(1)) : Optional.empty();
-        });
+        return source(sourceId).map(source -> source.path("stateHere").asText());
     }
 
     /** {@code GET /api/v1/sources/{id}} as this instance answers it, if it does. */
     Optional<String> sourceJson(String sourceId) {
+        return get("/api/v1/sources/" + sourceId).filter(r -> r.statusCode() == 200).map(HttpResponse::body);
+    }
+
+    Optional<JsonNode> source(String sourceId) {
+        return sourceJson(sourceId).map(HubInstance::json);
+    }
+
+    /** {@code GET /api/v1/sources}: every source of the cluster, as this instance answers for it. */
+    Optional<JsonNode> sources() {
+        return get("/api/v1/sources").filter(r -> r.statusCode() == 200).map(r -> json(r.body()));
+    }
+
+    /** A command sent to the source through this instance, as it shows it. */
+    Optional<JsonNode> command(String sourceId, String commandId) {
+        return get("/api/v1/sources/" + sourceId + "/commands/" + commandId).filter(r -> r.statusCode() == 200)
+                .map(r -> json(r.body()));
+    }
+
+    /** {@code POST /api/v1/sources/{id}/{action}} (pause, resume) with the ops key. */
+    HttpResponse<String> post(String sourceId, String action) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/sources/" + sourceId + "/" + action))
+                .header("Authorization", "Bearer " + OPS_KEY).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Optional<HttpResponse<String>> get(String path) {
         if (!process.isAlive()) {
             return Optional.empty();
         }
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/sources/"
-                    + sourceId)).header("Authorization", "Bearer " + OPS_KEY).timeout(Duration.ofSeconds(3)).build();
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return Optional.empty();
-            }
-            return Optional.of(response.body());
+            return Optional.of(HTTP.send(HttpRequest.newBuilder(URI.create(base() + path))
+                    .header("Authorization", "Bearer " + OPS_KEY).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        }
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + body, e);
         }
     }
 

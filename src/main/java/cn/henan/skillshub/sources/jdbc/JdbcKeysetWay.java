@@ -55,6 +55,47 @@ class JdbcKeysetWay implements WayOfPulling {
         return JdbcKeysetPollTemplate.TEMPLATE;
     }
 
+    /** A keyset cursor: {@code updatedAt} (an ISO-8601 instant) and {@code id} (a whole number), nothing else. */
+    @Override
+    public Map<String, String> checkedPosition(SourceRoute source, Map<String, String> position) {
+        for (String key : position.keySet()) {
+            if (!key.equals(JdbcFeed.UPDATED_AT) && !key.equals(JdbcFeed.ID)) {
+                throw ApiProblem.badRequest("position." + key + ": not a field of a " + template()
+                        + " checkpoint (updatedAt, id)");
+            }
+        }
+        Instant updatedAt;
+        try {
+            updatedAt = Instant.parse(String.valueOf(position.get(JdbcFeed.UPDATED_AT)));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiProblem.badRequest("position.updatedAt: must be an ISO-8601 instant, e.g. 2026-12-01T08:00:00Z");
+        }
+        long id;
+        try {
+            id = Long.parseLong(String.valueOf(position.get(JdbcFeed.ID)));
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("position.id: must be a whole number (the feed's id)");
+        }
+        return new JdbcFeed.Cursor(updatedAt, id).asPosition();
+    }
+
+    /** Just before every row of version {@code time}: the keyset pass reads rows after (updated_at, id). */
+    @Override
+    public Map<String, String> positionAt(SourceRoute source, Instant time) {
+        return new JdbcFeed.Cursor(time, Long.MIN_VALUE).asPosition();
+    }
+
+    /** The record's own cursor: the keyset pass goes on after it. */
+    @Override
+    public Map<String, String> positionPast(SourceRoute source, String recordPosition) {
+        try {
+            return JdbcFeed.Cursor.parse(recordPosition).asPosition();
+        } catch (RuntimeException e) {
+            throw ApiProblem.badRequest("skipPast: must be a record position of the form updatedAt#id, e.g."
+                    + " 2026-12-01T08:00:00Z#1234");
+        }
+    }
+
     @Override
     public Map<String, String> backfill(SourceRoute source, Checkpoint live, Instant from, Instant to,
                                         BackfillBatches batches) {

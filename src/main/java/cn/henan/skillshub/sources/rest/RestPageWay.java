@@ -56,6 +56,30 @@ class RestPageWay implements WayOfPulling {
                 + " POST /api/v1/sources/" + source.routeId() + "/backfill pulls a window again";
     }
 
+    /** {@code updatedSince} (an ISO-8601 instant) and, optionally, {@code pageToken} (the server's next page). */
+    @Override
+    public Map<String, String> checkedPosition(SourceRoute source, Map<String, String> position) {
+        for (String key : position.keySet()) {
+            if (!key.equals(RestPagePoll.UPDATED_SINCE) && !key.equals(RestPagePoll.PAGE_TOKEN)) {
+                throw ApiProblem.badRequest("position." + key + ": not a field of a " + template()
+                        + " checkpoint (updatedSince, pageToken)");
+            }
+        }
+        try {
+            Instant.parse(String.valueOf(position.get(RestPagePoll.UPDATED_SINCE)));
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest("position.updatedSince: must be an ISO-8601 instant, e.g."
+                    + " 2026-12-01T08:00:00Z");
+        }
+        return Map.copyOf(position);
+    }
+
+    /** The API asked again from {@code time}, from its first page. */
+    @Override
+    public Map<String, String> positionAt(SourceRoute source, Instant time) {
+        return Map.of(RestPagePoll.UPDATED_SINCE, time.toString());
+    }
+
     @Override
     public Map<String, String> backfill(SourceRoute source, Checkpoint live, Instant from, Instant to,
                                     BackfillBatches batches) {
