@@ -26,6 +26,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +51,9 @@ class DailyFiles implements SmartLifecycle {
     private final DailyFileRows rows;
     private final DeliveryMetrics metrics;
     private final DeliveryLag lag;
-    private final CamelContext camel;
+    // Looked up when the first file is written, not injected: a lifecycle bean that depends on the CamelContext makes
+    // Spring start Camel in this bean's phase, before the lifecycle beans the sources need (then no route starts).
+    private final ObjectProvider<CamelContext> camel;
     private final Clock clock;
     private final Map<String, Long> lastRun = new ConcurrentHashMap<>();
     private final Map<String, String> lastFailure = new ConcurrentHashMap<>();
@@ -59,12 +62,12 @@ class DailyFiles implements SmartLifecycle {
 
     @Autowired
     DailyFiles(Subscribers subscribers, DailyFileRows rows, DeliveryMetrics metrics, DeliveryLag lag,
-               CamelContext camel) {
+               ObjectProvider<CamelContext> camel) {
         this(subscribers, rows, metrics, lag, camel, Clock.systemUTC());
     }
 
     DailyFiles(Subscribers subscribers, DailyFileRows rows, DeliveryMetrics metrics, DeliveryLag lag,
-               CamelContext camel, Clock clock) {
+               ObjectProvider<CamelContext> camel, Clock clock) {
         this.subscribers = subscribers;
         this.rows = rows;
         this.metrics = metrics;
@@ -166,7 +169,7 @@ class DailyFiles implements SmartLifecycle {
 
     private synchronized ProducerTemplate producer() {
         if (producer == null) {
-            producer = camel.createProducerTemplate();
+            producer = camel.getObject().createProducerTemplate();
         }
         return producer;
     }
