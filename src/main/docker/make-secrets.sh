@@ -16,7 +16,7 @@ umask 022
 random() { head -c 32 /dev/urandom | base64 | tr -d '\n/+='; }
 
 for name in person-key-secret postgres-password sftp-password evaluation-body-token ce-registry-app-secret \
-  grafana-admin-password; do
+  delivery-push-secret grafana-admin-password; do
   [[ -s "$DIR/$name" ]] || random >"$DIR/$name"
 done
 

@@ -1,6 +1,6 @@
 // The ops console: plain JS, no build. The API key is kept in sessionStorage (this tab only) and sent as a
 // bearer token; the page itself holds no data. Every figure comes from /api/v1/sources, /api/v1/rejections,
-// /api/v1/supervision/findings/summary and /api/v1/settlement/claims/summary.
+// /api/v1/supervision/findings/summary, /api/v1/settlement/claims/summary and /api/v1/deliveries.
 'use strict';
 
 const KEY = 'skills-hub.api-key';
@@ -132,6 +132,53 @@ function renderClaims(summary) {
   }
 }
 
+function renderDeliveries(subscribers) {
+  const body = document.querySelector('#deliveries tbody');
+  body.replaceChildren();
+  for (const s of subscribers) {
+    const row = document.createElement('tr');
+    row.dataset.subscriber = s.subscriber;
+    cell(row, s.subscriber);
+    cell(row, s.template);
+    cell(row, s.target);
+    cell(row, s.delivered, 'num');
+    cell(row, s.failed, 'num');
+    cell(row, s.deadLettered, 'num');
+    cell(row, s.redelivered, 'num');
+    cell(row, s.template === 'sftp-daily-file' ? s.filesWritten : null, 'num');
+    cell(row, s.lag < 0 ? null : s.lag, 'num');
+    cell(row, s.breaker);
+    const actions = cell(row, '');
+    if (s.template === 'http-push') {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = '重投 Redeliver';
+      button.addEventListener('click', () => redeliver(s.subscriber));
+      actions.replaceChildren(button);
+    }
+    body.appendChild(row);
+  }
+}
+
+async function refreshDeliveries() {
+  try {
+    renderDeliveries(await api('GET', '/api/v1/deliveries'));
+    $('deliveries-error').textContent = '';
+  } catch (e) {
+    $('deliveries-error').textContent = 'Deliveries not available: ' + e.message;
+  }
+}
+
+async function redeliver(subscriber) {
+  try {
+    const r = await api('POST', '/api/v1/deliveries/' + encodeURIComponent(subscriber) + '/redeliver');
+    $('deliveries-error').textContent = subscriber + ': ' + r.redelivered + ' of ' + r.pending + ' redelivered'
+      + (r.stoppedBy ? ' (stopped: ' + r.stoppedBy + ')' : '');
+  } catch (e) {
+    $('deliveries-error').textContent = 'Redelivery to ' + subscriber + ' failed: ' + e.message;
+  }
+}
+
 // Supervision and settlement may be switched off in a deployment: their tables then say so and the rest goes on.
 async function refreshSupervision() {
   try {
@@ -149,6 +196,7 @@ async function refreshSupervision() {
 
 async function refresh() {
   refreshSupervision();
+  refreshDeliveries();
   try {
     const [sources, rejections] = await Promise.all([
       api('GET', '/api/v1/sources'),

@@ -5,6 +5,7 @@ import cn.henan.skillshub.simulator.evaluation.EvaluationBodySimulatorConfigurat
 import cn.henan.skillshub.simulator.http.SimulatorSettings;
 import cn.henan.skillshub.simulator.realname.RealNameSimulatorRunner;
 import cn.henan.skillshub.simulator.sftp.SftpSimulatorConfiguration;
+import cn.henan.skillshub.simulator.subscriber.SubscriberSimulatorConfiguration;
 import cn.henan.skillshub.simulator.trainees.TraineeRoster;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,14 +19,16 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Every source simulator, each behind its own switch {@code skillshub.simulator.<name>.enabled} (on unless
- * {@code false}): {@code realname}, {@code evaluation}, {@code cehours}, {@code sftp}, {@code trainees}. The context
+ * {@code false}): {@code realname}, {@code evaluation}, {@code cehours}, {@code sftp}, {@code trainees}, and the
+ * push endpoint of a delivery subscriber, {@code subscriber}. The context
  * that imports this provides the reference data ({@code ReferenceData}) and the real-name system's exchange
  * database (the {@code DataSource} named {@code exchangeDataSource}): the hub's own beans in tests,
  * {@link SimulatorsApplication}'s in the simulators' own process.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({SimulatorSettings.class, RealNameSimulatorRunner.class, EvaluationBodySimulatorConfiguration.class,
-        CeRegistrySimulatorConfiguration.class, SftpSimulatorConfiguration.class, TraineeRoster.class})
+        CeRegistrySimulatorConfiguration.class, SftpSimulatorConfiguration.class, TraineeRoster.class,
+        SubscriberSimulatorConfiguration.class})
 public class SimulatorsConfiguration {
 
     /**

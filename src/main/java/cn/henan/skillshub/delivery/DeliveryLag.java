@@ -3,6 +3,7 @@ package cn.henan.skillshub.delivery;
 import cn.henan.skillshub.kafka.KafkaConnection;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A subscriber's lag: the committed end of its topic (read_committed) less its group's committed offsets, summed
- * over the partitions; a partition its group never committed counts from the partition's start. Asked of Kafka at
+ * over the partitions; a partition its group never committed counts from the partition's start (a transaction's commit
+ * marker at a partition's end counts as one: the figure may stay at a few when all is delivered). Asked of Kafka at
  * most once per {@code skillshub.ops.lag-cache} per subscriber; -1 while Kafka does not answer.
  */
 @Component
@@ -44,6 +47,44 @@ class DeliveryLag {
             readings.put(subscriber.id(), reading);
         }
         return reading.lag();
+    }
+
+    /**
+     * Whether the subscriber's group has committed every record of its topic published so far, asked of Kafka now. Not
+     * {@code lag == 0}: a partition that ends with a transaction's commit marker (the settlement's relay publishes in
+     * transactions) keeps an offset between the group's commit and the end that no record fills. So the records
+     * between the group's committed offsets and the end are read (read_committed): caught up when there are none.
+     */
+    boolean caughtUp(Subscriber subscriber) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                connection.committedReaderConfig("skills-hub-delivery-caught-up-" + subscriber.id()))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(subscriber.topic()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(subscriber.groupId())
+                    .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata done = committed.get(partition);
+                if (done == null) {
+                    consumer.seekToBeginning(List.of(partition));
+                } else {
+                    consumer.seek(partition, done.offset());
+                }
+            }
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (!consumer.poll(Duration.ofMillis(200)).isEmpty() || System.nanoTime() > deadline) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private long read(Subscriber subscriber) {

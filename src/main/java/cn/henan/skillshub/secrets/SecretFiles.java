@@ -29,7 +29,7 @@ public class SecretFiles implements EnvironmentPostProcessor, Ordered {
 
     static final String SOURCE_NAME = "secretFiles";
     static final List<String> PREFIXES = List.of("SKILLSHUB_", "KAFKA_", "HUB_JDBC_", "REALNAME_JDBC_",
-            "EVALUATION_SFTP_", "EVAL_BODY_", "CE_REGISTRY_", "SIMULATOR_", "SPRING_");
+            "EVALUATION_SFTP_", "EVAL_BODY_", "CE_REGISTRY_", "SIMULATOR_", "SPRING_", "DELIVERY_");
     private static final String SUFFIX = "_FILE";
     private static final String RELOADED = "SKILLSHUB_API_KEYS_FILE";
 

@@ -19,7 +19,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Subsidy decisions as the settlement's relay publishes them ({@code skills.subsidy.decided.v1}, enveloped by
- * {@link EventEnvelope}), written by a test straight to the decisions topic under its own person keys and claim ids.
+ * {@link EventEnvelope}), written by a test straight to the decisions topic under its own person keys and claim ids,
+ * each in a Kafka transaction as the settlement's relay writes them.
  */
 final class DecisionEvents implements AutoCloseable {
 
@@ -27,7 +28,10 @@ final class DecisionEvents implements AutoCloseable {
 
     DecisionEvents(String bootstrapServers) {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "test-decisions-" + java.util.UUID.randomUUID()),
+                new StringSerializer(), new ByteArraySerializer());
+        producer.initTransactions();
     }
 
     static CanonicalEvent decision(long claimId, String personKey, String city, OffsetDateTime decidedAt, int amount) {
@@ -40,9 +44,12 @@ final class DecisionEvents implements AutoCloseable {
                 "claim/" + claimId, decidedAt, personKey, decided);
     }
 
+    /** In a transaction of its own, as the relay publishes: the partition then ends with a commit marker. */
     void publish(CanonicalEvent event) {
         try {
+            producer.beginTransaction();
             producer.send(EventEnvelope.toRecord(event)).get(30, TimeUnit.SECONDS);
+            producer.commitTransaction();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -159,7 +159,9 @@ class AsyncApiContractTests {
      */
     static Map<String, String> hubConsumerGroups() throws IOException {
         Pattern setting = Pattern.compile("group-id(?:=\\$\\{[A-Z0-9_]+:|:|=)(skills-hub-[a-z0-9-]+)");
-        Pattern route = Pattern.compile("^\\s*groupId:\\s*['\"]?([a-z0-9.-]+)['\"]?\\s*$", Pattern.MULTILINE);
+        // A templatedRoute's parameter: "- name: groupId" and, on the next line, "value: <group>".
+        Pattern route = Pattern.compile("^\\s*-\\s*name:\\s*groupId\\s*\\n\\s*value:\\s*['\"]?([a-z0-9.-]+)['\"]?\\s*$",
+                Pattern.MULTILINE);
         Map<String, String> groups = new TreeMap<>();
         List<Path> files = new ArrayList<>();
         files.add(Path.of("src/main/resources/application.properties"));

@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The ops console in a real headless Chromium (Debian's chromium and chromium-driver; .ci/run installs them):
  * load /ops, sign in with an OPS key, see the sources, pause one, see it paused, resume it; see the supervision
- * findings and the claims that wait.
+ * findings and the claims that wait; see the delivery counts of the subscribers.
  */
 @HubIntegrationTest
 class OpsConsoleBrowserTests {
@@ -88,6 +88,23 @@ class OpsConsoleBrowserTests {
         assertThat(resume.getAttribute("data-action")).isEqualTo("resume");
         resume.click();
         wait.until(d -> state(d, row).equals("running"));
+    }
+
+    @Test
+    void anOperatorSeesTheDeliveryCountsOfTheTwoSubscribers() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get("http://127.0.0.1:" + port + "/ops");
+        browser.findElement(By.id("api-key")).sendKeys(TestApiKeys.OPS);
+        browser.findElement(By.id("sign-in-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
+        By push = By.cssSelector("#deliveries tbody tr[data-subscriber='provincial-platform']");
+        By files = By.cssSelector("#deliveries tbody tr[data-subscriber='zhengzhou-finance']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(push));
+        wait.until(ExpectedConditions.presenceOfElementLocated(files));
+        assertThat(browser.findElement(push).getText()).contains("http-push").contains("/simulators/subscriber/events");
+        assertThat(browser.findElement(files).getText()).contains("sftp-daily-file");
+        assertThat(browser.findElement(push).findElements(By.cssSelector("button"))).hasSize(1);
+        assertThat(browser.findElement(By.id("deliveries-error")).getText()).isEmpty();
     }
 
     @Test
