@@ -160,15 +160,12 @@ final class DecisionWatcher implements AutoCloseable {
     }
 
     /** Waits until {@code condition} holds, checking {@code alive} (the service) meanwhile. */
-    static void await(String what, Duration atMost, BooleanSupplier condition, Runnable alive) throws InterruptedException {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (!condition.getAsBoolean()) {
+    static void await(String what, Duration atMost, BooleanSupplier condition, Runnable alive) {
+        // Awaitility, not a loop of its own: the service is checked at each poll, and a dead one ends the wait at once.
+        org.awaitility.Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() -> {
             alive.run();
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("gave up waiting for " + what + " after " + atMost);
-            }
-            Thread.sleep(100);
-        }
+            return condition.getAsBoolean();
+        });
     }
 
     @Override
