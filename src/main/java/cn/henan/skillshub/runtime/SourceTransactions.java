@@ -50,7 +50,13 @@ public class SourceTransactions {
     private final SourceTracker tracker;
     private final SourceLeadership leadership;
     private final ClusterReports reports;
-    private final Map<String, KafkaProducer<String, byte[]>> producers = new ConcurrentHashMap<>();
+    /**
+     * Per source, its open producer and the checkpoint it has committed, opened, read and forgotten together: a
+     * source forgotten on another thread (a test's crash, a handover) while a poll runs must not leave an open
+     * producer beside an empty checkpoint, which would read as "nothing committed" and publish the source again
+     * from its beginning.
+     */
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Set<String> fenced = ConcurrentHashMap.newKeySet();
     /** Per source, Kafka's last refusal and until when it stands: no new producer, no new log line, before then. */
     private final Map<String, Denied> denied = new ConcurrentHashMap<>();
@@ -93,17 +99,7 @@ public class SourceTransactions {
 
     /** The committed checkpoint as this instance knows it, or — with no producer open yet — as Kafka has it. */
     private Checkpoint committedOrRead(String sourceId) {
-        if (producers.containsKey(sourceId)) {
-            return checkpoints.committed(sourceId).orElseGet(() -> Checkpoint.initial(sourceId));
-        }
-        KafkaProducer<String, byte[]> producer = producer(sourceId);
-        try {
-            return checkpoints.readFromKafka(sourceId).orElseGet(() -> Checkpoint.initial(sourceId));
-        } catch (RuntimeException e) {
-            // Without the checkpoint read, the next poll must read it again, not resume from "nothing committed".
-            discard(sourceId, producer);
-            throw refusal(sourceId, e);
-        }
+        return session(sourceId).committed;
     }
 
     /**
@@ -191,9 +187,10 @@ public class SourceTransactions {
     private Checkpoint send(SourceBatch batch, List<ProducerRecord<String, byte[]>> records, int recordsRead) {
         String sourceId = batch.sourceId();
         // Not resumePoint: that waits for the batch in flight, which is this one.
-        Checkpoint next = committedOrRead(sourceId).advance(batch.nextPosition(), recordsRead,
+        Session session = session(sourceId);
+        Checkpoint next = session.committed.advance(batch.nextPosition(), recordsRead,
                 batch.outcomes().size() - batch.rejected(), batch.rejected());
-        KafkaProducer<String, byte[]> producer = producer(sourceId);
+        KafkaProducer<String, byte[]> producer = session.producer;
         try {
             producer.beginTransaction();
             for (ProducerRecord<String, byte[]> record : records) {
@@ -202,31 +199,32 @@ public class SourceTransactions {
             producer.send(new ProducerRecord<>(Topics.CHECKPOINTS, sourceId, CheckpointStore.serialise(next)));
             if (!leadership.leads(sourceId)) {
                 // The leadership went while the batch was sent: it is not committed; the next leader pulls it.
-                abort(sourceId, producer);
+                abort(sourceId, session);
                 throw new LeadershipLostException(sourceId);
             }
             if (reports.paused(sourceId)) {
                 // Paused by an operator (a command on the control topic) while this batch was read: a leader that
                 // has just taken the source over may poll once before it suspends the route.
-                abort(sourceId, producer);
+                abort(sourceId, session);
                 throw new LeadershipLostException(sourceId, "it is paused");
             }
             producer.commitTransaction();
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             fenced.add(sourceId);
-            discard(sourceId, producer);
+            discard(sourceId, session);
             throw new SourceFencedException(sourceId, e);
         } catch (OutOfOrderSequenceException | AuthorizationException e) {
-            discard(sourceId, producer);
+            discard(sourceId, session);
             throw refusal(sourceId, e);
         } catch (KafkaException e) {
-            abort(sourceId, producer);
+            abort(sourceId, session);
             RuntimeException refused = refusal(sourceId, e);
             if (refused != e) {
-                discard(sourceId, producer);
+                discard(sourceId, session);
             }
             throw refused;
         }
+        session.committed = next;
         checkpoints.recordCommitted(next);
         tracker.committed(sourceId, recordsRead, batch.outcomes().size() - batch.rejected(), batch.rejected());
         return next;
@@ -250,14 +248,9 @@ public class SourceTransactions {
         }
         discard(sourceId);
         fenced.remove(sourceId);
-        KafkaProducer<String, byte[]> producer = producer(sourceId);
-        Checkpoint from;
-        try {
-            from = checkpoints.readFromKafka(sourceId).orElseGet(() -> Checkpoint.initial(sourceId));
-        } catch (RuntimeException e) {
-            discard(sourceId, producer);
-            throw refusal(sourceId, e);
-        }
+        Session session = session(sourceId);
+        KafkaProducer<String, byte[]> producer = session.producer;
+        Checkpoint from = session.committed;
         Checkpoint to = new Checkpoint(sourceId, Map.copyOf(position), Instant.now(), from.recordsRead(),
                 from.eventsPublished(), from.recordsRejected());
         try {
@@ -266,10 +259,11 @@ public class SourceTransactions {
             producer.commitTransaction();
         } catch (KafkaException e) {
             // Whatever failed, the next poll opens a new producer and reads the checkpoint Kafka has.
-            discard(sourceId, producer);
             checkpoints.forget(sourceId);
+            discard(sourceId, session);
             throw refusal(sourceId, e);
         }
+        session.committed = to;
         checkpoints.recordCommitted(to);
         return new Checkpoint[] {from, to};
     }
@@ -283,9 +277,10 @@ public class SourceTransactions {
      * producer (fencing the old one) and reads the checkpoint back from Kafka.
      */
     public void forget(String sourceId) {
+        // The view first: a session opened once this one is gone reads the checkpoint back into it.
+        checkpoints.forget(sourceId);
         discard(sourceId);
         fenced.remove(sourceId);
-        checkpoints.forget(sourceId);
     }
 
     /**
@@ -307,11 +302,15 @@ public class SourceTransactions {
         forget(sourceId);
     }
 
-    private KafkaProducer<String, byte[]> producer(String sourceId) {
+    /**
+     * The source's session, opened if it has none: a new producer whose {@code initTransactions} fences any
+     * predecessor and aborts what it left open, then the checkpoint read from Kafka, which only then is complete.
+     */
+    private Session session(String sourceId) {
         if (fenced.contains(sourceId)) {
             throw new SourceFencedException(sourceId, null);
         }
-        KafkaProducer<String, byte[]> open = producers.get(sourceId);
+        Session open = sessions.get(sourceId);
         if (open != null) {
             return open;
         }
@@ -323,16 +322,19 @@ public class SourceTransactions {
         if (refused != null && Instant.now().isBefore(refused.until())) {
             throw refused.failure();
         }
-        return producers.computeIfAbsent(sourceId, id -> {
+        return sessions.computeIfAbsent(sourceId, id -> {
             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.sourceProducerConfig(id));
+            Checkpoint committed;
             try {
                 producer.initTransactions();
+                committed = checkpoints.readFromKafka(id).orElseGet(() -> Checkpoint.initial(id));
             } catch (RuntimeException e) {
+                // Without the checkpoint read, the next poll opens and reads again, never resumes from "nothing".
                 producer.close(Duration.ZERO);
                 throw refusal(id, e);
             }
             denied.remove(id);
-            return producer;
+            return new Session(producer, committed);
         });
     }
 
@@ -349,14 +351,14 @@ public class SourceTransactions {
         return explained.get();
     }
 
-    private void abort(String sourceId, KafkaProducer<String, byte[]> producer) {
+    private void abort(String sourceId, Session session) {
         try {
-            producer.abortTransaction();
+            session.producer.abortTransaction();
             log.warn("source {}: batch aborted, nothing of it is visible; it is pulled again from the checkpoint",
                     sourceId);
         } catch (KafkaException abortFailure) {
             log.warn("source {}: abort failed ({}); the producer is replaced", sourceId, abortFailure.toString());
-            discard(sourceId, producer);
+            discard(sourceId, session);
         }
     }
 
@@ -364,15 +366,15 @@ public class SourceTransactions {
      * Closes a producer that failed. Only that one: if the source has been forgotten and a new producer opened
      * meanwhile (on another thread), the new one stays.
      */
-    private void discard(String sourceId, KafkaProducer<String, byte[]> producer) {
-        producers.remove(sourceId, producer);
-        producer.close(Duration.ofSeconds(5));
+    private void discard(String sourceId, Session session) {
+        sessions.remove(sourceId, session);
+        session.producer.close(Duration.ofSeconds(5));
     }
 
     private void discard(String sourceId) {
-        KafkaProducer<String, byte[]> producer = producers.remove(sourceId);
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
+        Session session = sessions.remove(sourceId);
+        if (session != null) {
+            session.producer.close(Duration.ofSeconds(5));
         }
     }
 
@@ -388,10 +390,21 @@ public class SourceTransactions {
             }
         });
         publishing.shutdown();
-        producers.keySet().forEach(this::discard);
+        sessions.keySet().forEach(this::discard);
     }
 
     private record Denied(Instant until, KafkaAccessDeniedException failure) {
+    }
+
+    /** A source's producer and the checkpoint committed through it (read from Kafka when it was opened). */
+    private static final class Session {
+        final KafkaProducer<String, byte[]> producer;
+        volatile Checkpoint committed;
+
+        Session(KafkaProducer<String, byte[]> producer, Checkpoint committed) {
+            this.producer = producer;
+            this.committed = committed;
+        }
     }
 
     /** {@code predecessor}: the batch handed over before this one, which commits first; null if none was. */
