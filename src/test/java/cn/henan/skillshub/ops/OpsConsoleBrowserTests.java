@@ -59,7 +59,7 @@ class OpsConsoleBrowserTests {
 
     @Test
     void anOperatorSignsInSeesTheSourcesAndPausesOne() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = consoleWait();
         browser.get("http://127.0.0.1:" + port + "/ops");
 
         // A key without the OPS role is turned away.
@@ -75,24 +75,24 @@ class OpsConsoleBrowserTests {
 
         By row = By.cssSelector("#sources tr[data-source='" + SOURCE + "']");
         wait.until(ExpectedConditions.presenceOfElementLocated(row));
-        List<String> shown = browser.findElements(By.cssSelector("#sources tbody tr")).stream()
-                .map(r -> r.getAttribute("data-source")).toList();
+        List<String> shown = wait.until(d -> d.findElements(By.cssSelector("#sources tbody tr")).stream()
+                .map(r -> r.getAttribute("data-source")).toList());
         assertThat(shown).contains("realname-training.classes", "realname-training.enrolments",
                 "realname-training.hours", "realname-training.completions");
         wait.until(d -> state(d, row).equals("running"));
 
-        browser.findElement(row).findElement(By.cssSelector("button[data-action='pause']")).click();
+        click(wait, row, "pause");
 
         wait.until(d -> state(d, row).equals("paused"));
-        WebElement resume = browser.findElement(row).findElement(By.cssSelector("button"));
-        assertThat(resume.getAttribute("data-action")).isEqualTo("resume");
-        resume.click();
+        String offered = wait.until(d -> d.findElement(row).findElement(By.cssSelector("button")).getAttribute("data-action"));
+        assertThat(offered).isEqualTo("resume");
+        click(wait, row, "resume");
         wait.until(d -> state(d, row).equals("running"));
     }
 
     @Test
     void anOperatorSeesTheDeliveryCountsOfTheTwoSubscribers() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = consoleWait();
         browser.get("http://127.0.0.1:" + port + "/ops");
         browser.findElement(By.id("api-key")).sendKeys(TestApiKeys.OPS);
         browser.findElement(By.id("sign-in-button")).click();
@@ -101,9 +101,12 @@ class OpsConsoleBrowserTests {
         By files = By.cssSelector("#deliveries tbody tr[data-subscriber='zhengzhou-finance']");
         wait.until(ExpectedConditions.presenceOfElementLocated(push));
         wait.until(ExpectedConditions.presenceOfElementLocated(files));
-        assertThat(browser.findElement(push).getText()).contains("http-push").contains("/simulators/subscriber/events");
-        assertThat(browser.findElement(files).getText()).contains("sftp-daily-file");
-        assertThat(browser.findElement(push).findElements(By.cssSelector("button"))).hasSize(1);
+        String pushRow = wait.until(d -> d.findElement(push).getText());
+        String filesRow = wait.until(d -> d.findElement(files).getText());
+        Integer pushButtons = wait.until(d -> d.findElement(push).findElements(By.cssSelector("button")).size());
+        assertThat(pushRow).contains("http-push").contains("/simulators/subscriber/events");
+        assertThat(filesRow).contains("sftp-daily-file");
+        assertThat(pushButtons).isEqualTo(1);
         assertThat(browser.findElement(By.id("deliveries-error")).getText()).isEmpty();
     }
 
@@ -130,7 +133,7 @@ class OpsConsoleBrowserTests {
             producer.send(cn.henan.skillshub.events.EventEnvelope.toRecord(event)).get();
         }
 
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = consoleWait();
         browser.get("http://127.0.0.1:" + port + "/ops");
         browser.findElement(By.id("api-key")).sendKeys(TestApiKeys.OPS);
         browser.findElement(By.id("sign-in-button")).click();
@@ -139,10 +142,27 @@ class OpsConsoleBrowserTests {
 
         By finding = By.cssSelector("#findings tbody tr[data-rule='TRAINEE_LIST_NOT_REPORTED']");
         wait.until(ExpectedConditions.presenceOfElementLocated(finding));
-        assertThat(browser.findElements(finding).stream().map(WebElement::getText))
-                .anySatisfy(text -> assertThat(text).contains("郑州大学").contains("五(二)"));
+        List<String> findings = wait.until(d -> d.findElements(finding).stream().map(WebElement::getText).toList());
+        assertThat(findings).anySatisfy(text -> assertThat(text).contains("郑州大学").contains("五(二)"));
         wait.until(d -> !d.findElement(By.id("held-claims")).getText().equals("—"));
         assertThat(browser.findElement(By.id("findings-error")).getText()).isEmpty();
+    }
+
+    /**
+     * The console redraws its tables every few seconds, so an element found a moment ago may be gone: every look at
+     * a table is retried on a stale element until it holds or the wait ends.
+     */
+    private WebDriverWait consoleWait() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private static void click(WebDriverWait wait, By row, String action) {
+        wait.until(d -> {
+            d.findElement(row).findElement(By.cssSelector("button[data-action='" + action + "']")).click();
+            return true;
+        });
     }
 
     private static String state(WebDriver driver, By row) {
