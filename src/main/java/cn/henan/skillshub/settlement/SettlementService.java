@@ -3,21 +3,14 @@ package cn.henan.skillshub.settlement;
 import cn.henan.skillshub.events.CertificateIssued;
 import cn.henan.skillshub.events.CertificateRevoked;
 import cn.henan.skillshub.events.ComplianceFlag;
-import cn.henan.skillshub.events.SubsidyDecided;
 import cn.henan.skillshub.events.SubsidyDecided.Decision;
-import cn.henan.skillshub.events.SubsidyDecided.Reason;
 import cn.henan.skillshub.events.TrainingCompleted;
+import cn.henan.skillshub.settlement.ClaimDecider.Decided;
 import cn.henan.skillshub.settlement.Ledger.Claim;
 import cn.henan.skillshub.settlement.Ledger.ClaimStatus;
 import cn.henan.skillshub.settlement.Ledger.Completion;
 import cn.henan.skillshub.settlement.Ledger.LevelCertificate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,12 +34,15 @@ class SettlementService {
 
     private final Ledger ledger;
     private final SubsidyRules rules;
+    private final ClaimDecider decider;
     private final TransactionTemplate tx;
     private final SettlementMetrics metrics;
 
-    SettlementService(Ledger ledger, SubsidyRules rules, TransactionTemplate tx, SettlementMetrics metrics) {
+    SettlementService(Ledger ledger, SubsidyRules rules, ClaimDecider decider, TransactionTemplate tx,
+                      SettlementMetrics metrics) {
         this.ledger = ledger;
         this.rules = rules;
+        this.decider = decider;
         this.tx = tx;
         this.metrics = metrics;
     }
@@ -100,24 +96,11 @@ class SettlementService {
                     occupationCode, data.level(), null, null, Set.of(), data.revokedOn(), event.ceId()));
             LevelCertificate certificate = ledger.certificate(data.evaluationBody(), data.certificateNo()).orElseThrow();
             for (Claim paid : ledger.approvedClaimsOnCertificate(data.evaluationBody(), data.certificateNo())) {
-                requireRecovery(paid, certificate);
+                record(decider.recovery(paid, ledger.completion(paid.enrolmentNo()).orElseThrow(), certificate));
             }
             for (Claim claim : ledger.openClaims(data.personKey(), occupationCode, data.level())) {
                 decide(claim);
             }
-        });
-    }
-
-    /** Looks again at one held claim, e.g. after a new version of the subsidy standard was added. */
-    void redecideHeld(long claimId) {
-        Optional<Claim> found = ledger.claim(claimId);
-        if (found.isEmpty()) {
-            return;
-        }
-        tx.executeWithoutResult(status -> {
-            ledger.lockPerson(found.get().personKey());
-            // Read again under the person's lock: a listener thread may have decided it meanwhile.
-            ledger.claim(claimId).filter(c -> c.status() == ClaimStatus.HELD).ifPresent(c -> decide(c));
         });
     }
 
@@ -190,89 +173,13 @@ class SettlementService {
             return;
         }
         Completion completion = ledger.completion(claim.enrolmentNo()).orElseThrow();
-        List<LevelCertificate> certificates = ledger.certificates(claim.personKey(), claim.occupationCode(),
-                claim.level());
-        Optional<LevelCertificate> valid = certificates.stream().filter(LevelCertificate::valid)
-                .min(Comparator.comparing(LevelCertificate::issuedOn));
-        if (valid.isEmpty()) {
-            // 取得…相应专业技术等级证书: without a valid level certificate there is nothing to pay on. A claim whose
-            // only certificates were revoked is rejected; one that has none yet waits (no decision).
-            certificates.stream().filter(LevelCertificate::revoked).findFirst()
-                    .ifPresent(revoked -> rejectForRevokedCertificate(claim, completion, revoked));
-            return;
-        }
-        LevelCertificate certificate = valid.get();
-        List<Claim> paid = ledger.paidClaims(claim.personKey(), claim.occupationCode()).stream()
-                .filter(c -> c.claimId() != claim.claimId()).toList();
-        Verdict verdict = rules.decide(completion, certificate, paid);
-        if (verdict.decision() == Decision.HELD && claim.status() == ClaimStatus.HELD) {
-            return; // still no standard in force: already held, nothing new to say
-        }
-        SubsidyDecided decision = new SubsidyDecided(claim.claimId(), verdict.decision(), verdict.reasons(),
-                completion.personKey(), completion.occupationCode(), completion.level(), completion.enrolmentNo(),
-                completion.trainingCertificateNo(), certificate.certificateNo(),
-                verdict.standard() == null ? null : verdict.standard().version(),
-                verdict.standard() == null ? null : verdict.standard().requiredHours(), completion.totalHours(),
-                verdict.amountYuan(), completion.paymentMode(), verdict.payeeType(), verdict.payee(),
-                verdict.cityCode(), ceIds(completion.ceId(), certificate.issuedCeId()), now(),
-                flags(completion, certificate));
-        record(claim, ClaimStatus.valueOf(verdict.decision().name()), decision, certificate.evaluationBody());
+        decider.decide(claim, completion, ledger.certificates(claim.personKey(), claim.occupationCode(), claim.level()),
+                () -> ledger.paidClaims(claim.personKey(), claim.occupationCode())).ifPresent(this::record);
     }
 
-    private void rejectForRevokedCertificate(Claim claim, Completion completion, LevelCertificate revoked) {
-        SubsidyDecided decision = new SubsidyDecided(claim.claimId(), Decision.REJECTED,
-                List.of(Reason.LEVEL_CERTIFICATE_REVOKED), completion.personKey(), completion.occupationCode(),
-                completion.level(), completion.enrolmentNo(), completion.trainingCertificateNo(),
-                revoked.certificateNo(), null, null, completion.totalHours(), null, completion.paymentMode(),
-                SubsidyRules.payeeType(completion), SubsidyRules.payee(completion),
-                SubsidyRules.payingCity(completion).orElse(null),
-                ceIds(completion.ceId(), revoked.issuedCeId(), revoked.revokedCeId()), now(),
-                flags(completion, revoked));
-        record(claim, ClaimStatus.REJECTED, decision, revoked.evaluationBody());
-    }
-
-    /** A level certificate revoked after approval: the amount paid on it is to be recovered (追回). */
-    private void requireRecovery(Claim paid, LevelCertificate certificate) {
-        Completion completion = ledger.completion(paid.enrolmentNo()).orElseThrow();
-        SubsidyDecided decision = new SubsidyDecided(paid.claimId(), Decision.RECOVERY_REQUIRED,
-                List.of(Reason.LEVEL_CERTIFICATE_REVOKED), completion.personKey(), completion.occupationCode(),
-                completion.level(), completion.enrolmentNo(), completion.trainingCertificateNo(),
-                certificate.certificateNo(), paid.standardVersion(), null, completion.totalHours(),
-                paid.amountYuan(), completion.paymentMode(), paid.payeeType(), paid.payee(), paid.cityCode(),
-                ceIds(completion.ceId(), certificate.issuedCeId(), certificate.revokedCeId()), now(),
-                flags(completion, certificate));
-        record(paid, ClaimStatus.RECOVERY_REQUIRED, decision, certificate.evaluationBody());
-    }
-
-    private void record(Claim claim, ClaimStatus status, SubsidyDecided decision, String evaluationBody) {
-        ledger.updateClaim(claim.claimId(), status, decision, evaluationBody);
-        ledger.appendDecision(decision);
-        metrics.decision(decision.decision());
-        log.info("claim {} of {} ({} {}): {} {}{}", claim.claimId(), decision.personKey(), decision.occupationCode(),
-                decision.level(), decision.decision(), decision.reasonCodes(),
-                decision.amountYuan() == null ? "" : ", " + decision.amountYuan() + " yuan to " + decision.payeeType()
-                        + " via city " + decision.cityCode());
-    }
-
-    private static List<String> ceIds(String... ids) {
-        Set<String> set = new LinkedHashSet<>();
-        for (String id : ids) {
-            if (id != null) {
-                set.add(id);
-            }
-        }
-        return new ArrayList<>(set);
-    }
-
-    private static Set<ComplianceFlag> flags(Completion completion, LevelCertificate certificate) {
-        Set<ComplianceFlag> flags = EnumSet.noneOf(ComplianceFlag.class);
-        flags.addAll(completion.complianceFlags());
-        flags.addAll(certificate.complianceFlags());
-        return flags;
-    }
-
-    private static OffsetDateTime now() {
-        // PostgreSQL keeps microseconds: the event published later is read back from the ledger, so truncate here.
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    private void record(Decided decided) {
+        ledger.record(List.of(decided));
+        metrics.decision(decided.decision().decision());
+        log.info("claim {}", ClaimDecider.describe(decided));
     }
 }
