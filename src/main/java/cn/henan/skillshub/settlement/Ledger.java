@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,16 +110,22 @@ class Ledger {
     }
 
     /**
-     * Records an input event by its ce_id; false if it was processed before (a redelivery or a replay). The
-     * insert is part of the caller's transaction, so the event counts as processed exactly when its effect commits.
+     * Records input events by their ce_ids, in one statement; returns the ce_ids recorded now (those not processed
+     * before: a redelivery or a replay is missing from it). The insert is part of the caller's transaction, so an
+     * event counts as processed exactly when its effect commits.
      */
-    boolean markProcessed(InboundEvent event) {
-        return jdbc.sql("""
+    Set<String> markProcessed(List<InboundEvent> events) {
+        return new HashSet<>(jdbc.sql("""
                         INSERT INTO settlement.processed_event (ce_id, ce_type, topic, partition, kafka_offset)
-                        VALUES (:ceId, :ceType, :topic, :partition, :offset) ON CONFLICT (ce_id) DO NOTHING""")
-                .param("ceId", event.ceId()).param("ceType", event.ceType()).param("topic", event.topic())
-                .param("partition", event.partition()).param("offset", event.offset())
-                .update() == 1;
+                        SELECT * FROM unnest(CAST(:ceIds AS text[]), CAST(:ceTypes AS text[]), CAST(:topics AS text[]),
+                                             CAST(:partitions AS integer[]), CAST(:offsets AS bigint[]))
+                        ON CONFLICT (ce_id) DO NOTHING RETURNING ce_id""")
+                .param("ceIds", events.stream().map(InboundEvent::ceId).toArray(String[]::new))
+                .param("ceTypes", events.stream().map(InboundEvent::ceType).toArray(String[]::new))
+                .param("topics", events.stream().map(InboundEvent::topic).toArray(String[]::new))
+                .param("partitions", events.stream().map(InboundEvent::partition).toArray(Integer[]::new))
+                .param("offsets", events.stream().map(InboundEvent::offset).toArray(Long[]::new))
+                .query(String.class).list());
     }
 
     void park(String topic, int partition, long offset, String ceId, String ceType, String reason) {
@@ -221,13 +228,12 @@ class Ledger {
     }
 
     Claim openClaim(Completion c) {
-        long id = jdbc.sql("""
+        return jdbc.sql("""
                         INSERT INTO settlement.claim (enrolment_no, person_key, occupation_code, level, level_rank, status)
-                        VALUES (:no, :person, :occupation, :level, :rank, 'PENDING') RETURNING claim_id""")
+                        VALUES (:no, :person, :occupation, :level, :rank, 'PENDING') RETURNING *""")
                 .param("no", c.enrolmentNo()).param("person", c.personKey()).param("occupation", c.occupationCode())
                 .param("level", c.level().name()).param("rank", c.level().rank())
-                .query(Long.class).single();
-        return claim(id).orElseThrow();
+                .query(Ledger::claim).single();
     }
 
     /** A corrected completion of an open claim may move it to another occupation or level. */
@@ -298,12 +304,14 @@ class Ledger {
                 .param("flags", names(flags)).param("no", enrolmentNo).update();
     }
 
-    /**
-     * Writes decisions: each claim's new status in one statement, then the decisions, in the order given, as one
-     * batch. Decision inserts are serialised by a transaction-scoped advisory lock, so a decision id never becomes
-     * visible after a higher one: the relay, which reads by id, cannot step over a late commit.
-     */
+    /** Writes decisions: the claims' new statuses ({@link #updateClaims}), then the decisions themselves. */
     void record(List<Decided> decided) {
+        updateClaims(decided);
+        appendDecisions(decided);
+    }
+
+    /** The decided claims' new statuses, in one statement. */
+    void updateClaims(List<Decided> decided) {
         if (decided.isEmpty()) {
             return;
         }
@@ -343,6 +351,17 @@ class Ledger {
                 .param("versions", versions).param("amounts", amounts).param("payeeTypes", payeeTypes)
                 .param("payees", payees).param("cities", cities)
                 .update();
+    }
+
+    /**
+     * Appends decisions to the outbox, in the order given, as one batch. Inserts are serialised by a
+     * transaction-scoped advisory lock, so a decision id never becomes visible after a higher one: the relay, which
+     * reads by id, cannot step over a late commit. Call it last in the transaction: the lock is held to the commit.
+     */
+    void appendDecisions(List<Decided> decided) {
+        if (decided.isEmpty()) {
+            return;
+        }
         jdbc.sql("SELECT pg_advisory_xact_lock(:cls, :id)").param("cls", OUTBOX_LOCK_CLASS).param("id", OUTBOX_LOCK_ID)
                 .query((rs, row) -> 1).list();
         SqlParameterSource[] rows = decided.stream().map(one -> decisionRow(one.decision()))
