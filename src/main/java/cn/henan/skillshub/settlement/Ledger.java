@@ -310,47 +310,29 @@ class Ledger {
         appendDecisions(decided);
     }
 
-    /** The decided claims' new statuses, in one statement. */
+    /**
+     * The decided claims' new statuses, as one JDBC batch (one round trip). Row by row by primary key on purpose:
+     * an {@code UPDATE … FROM unnest(…)} was planned, while the ledger was small, as a scan of the whole claim table,
+     * and a cached plan kept scanning it as the ledger grew (issue 19).
+     */
     void updateClaims(List<Decided> decided) {
         if (decided.isEmpty()) {
             return;
         }
-        int n = decided.size();
-        Long[] ids = new Long[n];
-        String[] statuses = new String[n];
-        String[] bodies = new String[n];
-        String[] certNos = new String[n];
-        String[] versions = new String[n];
-        Integer[] amounts = new Integer[n];
-        String[] payeeTypes = new String[n];
-        String[] payees = new String[n];
-        String[] cities = new String[n];
-        for (int i = 0; i < n; i++) {
-            Decided one = decided.get(i);
-            SubsidyDecided d = one.decision();
-            ids[i] = one.claim().claimId();
-            statuses[i] = one.status().name();
-            bodies[i] = one.evaluationBody();
-            certNos[i] = d.levelCertificateNo();
-            versions[i] = d.standardVersion();
-            amounts[i] = d.amountYuan();
-            payeeTypes[i] = d.payeeType().name();
-            payees[i] = d.payee();
-            cities[i] = d.cityCode();
-        }
-        jdbc.sql("""
-                        UPDATE settlement.claim c SET status = u.status, level_evaluation_body = u.body,
-                            level_certificate_no = u.cert_no, standard_version = u.version, amount_yuan = u.amount,
-                            payee_type = u.payee_type, payee = u.payee, city_code = u.city, updated_at = now()
-                        FROM unnest(CAST(:ids AS bigint[]), CAST(:statuses AS text[]), CAST(:bodies AS text[]),
-                                    CAST(:certNos AS text[]), CAST(:versions AS text[]), CAST(:amounts AS integer[]),
-                                    CAST(:payeeTypes AS text[]), CAST(:payees AS text[]), CAST(:cities AS text[]))
-                             AS u(id, status, body, cert_no, version, amount, payee_type, payee, city)
-                        WHERE c.claim_id = u.id""")
-                .param("ids", ids).param("statuses", statuses).param("bodies", bodies).param("certNos", certNos)
-                .param("versions", versions).param("amounts", amounts).param("payeeTypes", payeeTypes)
-                .param("payees", payees).param("cities", cities)
-                .update();
+        SqlParameterSource[] rows = decided.stream().map(one -> new MapSqlParameterSource()
+                        .addValue("status", one.status().name()).addValue("body", one.evaluationBody())
+                        .addValue("certNo", one.decision().levelCertificateNo())
+                        .addValue("version", one.decision().standardVersion())
+                        .addValue("amount", one.decision().amountYuan())
+                        .addValue("payeeType", one.decision().payeeType().name())
+                        .addValue("payee", one.decision().payee()).addValue("city", one.decision().cityCode())
+                        .addValue("id", one.claim().claimId()))
+                .toArray(SqlParameterSource[]::new);
+        batch.batchUpdate("""
+                UPDATE settlement.claim SET status = :status, level_evaluation_body = :body, level_certificate_no = :certNo,
+                    standard_version = :version, amount_yuan = :amount, payee_type = :payeeType, payee = :payee,
+                    city_code = :city, updated_at = now()
+                WHERE claim_id = :id""", rows);
     }
 
     /**

@@ -261,6 +261,33 @@ class SettlementIntegrationTests {
     }
 
     @Test
+    void anEventTheLedgerRefusesIsParkedAfterItsRetries_theOthersOfItsPollAreApplied() {
+        // A poll's events are one transaction (design decision 48). PostgreSQL refuses a NUL in text, which the
+        // schema allows: that poll fails, is applied one event at a time, and only the bad event is held back.
+        Trainee junior = new Trainee("2-02-10-09", Level.JUNIOR, 200);
+        Trainee bad = new Trainee("2-02-10-09", Level.SENIOR, 200);
+        bad.personKeyOf(junior);
+        bad.institutionName = "郑州\u0000大学";
+        Trainee intermediate = new Trainee("2-02-10-09", Level.INTERMEDIATE, 200);
+        intermediate.personKeyOf(junior);
+        CanonicalEvent refused = bad.completion();
+        inputs.sendTogether(junior.completion(), refused, intermediate.completion(), junior.certificate(),
+                intermediate.certificate());
+
+        assertThat(awaitDecision(junior, "APPROVED").get("amount_yuan")).isNotNull();
+        // The bad event is retried (five times, backing off) before it is parked; the events after it wait.
+        String reason = await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForList(
+                "SELECT reason FROM settlement.parked_event WHERE ce_id = ?", String.class, refused.id())
+                .stream().findFirst().orElse(null), r -> r != null);
+        assertThat(reason).isEqualTo("PROCESSING_FAILED");
+        assertThat(awaitDecision(intermediate, "APPROVED").get("amount_yuan")).isNotNull();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM settlement.claim WHERE enrolment_no = ?", Long.class,
+                bad.enrolmentNo())).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM settlement.processed_event WHERE ce_id = ?", Long.class,
+                refused.id())).isZero();
+    }
+
+    @Test
     void theStandardInForceOnTheDayTheLaterCertificateWasIssuedApplies() {
         String version = "it-2026-" + UUID.randomUUID().toString().substring(0, 8);
         reference.addSubsidyStandardVersion(List.of(new SubsidyStandard(version, "2-02-09-06", null, Level.JUNIOR,
