@@ -7,6 +7,7 @@ import cn.henan.skillshub.events.SubsidyDecided.Decision;
 import cn.henan.skillshub.events.SubsidyDecided.PayeeType;
 import cn.henan.skillshub.events.SubsidyDecided.Reason;
 import cn.henan.skillshub.reference.Level;
+import cn.henan.skillshub.settlement.ClaimDecider.Decided;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -16,9 +17,15 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,9 +41,11 @@ class Ledger {
     private static final int OUTBOX_LOCK_ID = 1;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations batch;
 
-    Ledger(JdbcClient jdbc) {
+    Ledger(JdbcClient jdbc, NamedParameterJdbcOperations batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     record Completion(String enrolmentNo, String ceId, String personKey, String occupationCode, Level level,
@@ -101,16 +110,22 @@ class Ledger {
     }
 
     /**
-     * Records an input event by its ce_id; false if it was processed before (a redelivery or a replay). The
-     * insert is part of the caller's transaction, so the event counts as processed exactly when its effect commits.
+     * Records input events by their ce_ids, in one statement; returns the ce_ids recorded now (those not processed
+     * before: a redelivery or a replay is missing from it). The insert is part of the caller's transaction, so an
+     * event counts as processed exactly when its effect commits.
      */
-    boolean markProcessed(InboundEvent event) {
-        return jdbc.sql("""
+    Set<String> markProcessed(List<InboundEvent> events) {
+        return new HashSet<>(jdbc.sql("""
                         INSERT INTO settlement.processed_event (ce_id, ce_type, topic, partition, kafka_offset)
-                        VALUES (:ceId, :ceType, :topic, :partition, :offset) ON CONFLICT (ce_id) DO NOTHING""")
-                .param("ceId", event.ceId()).param("ceType", event.ceType()).param("topic", event.topic())
-                .param("partition", event.partition()).param("offset", event.offset())
-                .update() == 1;
+                        SELECT * FROM unnest(CAST(:ceIds AS text[]), CAST(:ceTypes AS text[]), CAST(:topics AS text[]),
+                                             CAST(:partitions AS integer[]), CAST(:offsets AS bigint[]))
+                        ON CONFLICT (ce_id) DO NOTHING RETURNING ce_id""")
+                .param("ceIds", events.stream().map(InboundEvent::ceId).toArray(String[]::new))
+                .param("ceTypes", events.stream().map(InboundEvent::ceType).toArray(String[]::new))
+                .param("topics", events.stream().map(InboundEvent::topic).toArray(String[]::new))
+                .param("partitions", events.stream().map(InboundEvent::partition).toArray(Integer[]::new))
+                .param("offsets", events.stream().map(InboundEvent::offset).toArray(Long[]::new))
+                .query(String.class).list());
     }
 
     void park(String topic, int partition, long offset, String ceId, String ceType, String reason) {
@@ -213,13 +228,12 @@ class Ledger {
     }
 
     Claim openClaim(Completion c) {
-        long id = jdbc.sql("""
+        return jdbc.sql("""
                         INSERT INTO settlement.claim (enrolment_no, person_key, occupation_code, level, level_rank, status)
-                        VALUES (:no, :person, :occupation, :level, :rank, 'PENDING') RETURNING claim_id""")
+                        VALUES (:no, :person, :occupation, :level, :rank, 'PENDING') RETURNING *""")
                 .param("no", c.enrolmentNo()).param("person", c.personKey()).param("occupation", c.occupationCode())
                 .param("level", c.level().name()).param("rank", c.level().rank())
-                .query(Long.class).single();
-        return claim(id).orElseThrow();
+                .query(Ledger::claim).single();
     }
 
     /** A corrected completion of an open claim may move it to another occupation or level. */
@@ -290,55 +304,124 @@ class Ledger {
                 .param("flags", names(flags)).param("no", enrolmentNo).update();
     }
 
-    List<Long> heldClaimIds() {
-        return jdbc.sql("SELECT claim_id FROM settlement.claim WHERE status = 'HELD' ORDER BY claim_id")
-                .query(Long.class).list();
+    /** Writes decisions: the claims' new statuses ({@link #updateClaims}), then the decisions themselves. */
+    void record(List<Decided> decided) {
+        updateClaims(decided);
+        appendDecisions(decided);
     }
 
-    void updateClaim(long claimId, ClaimStatus status, SubsidyDecided d, String levelEvaluationBody) {
-        jdbc.sql("""
-                        UPDATE settlement.claim SET status = :status, level_evaluation_body = :body, level_certificate_no = :certNo,
-                            standard_version = :version, amount_yuan = :amount, payee_type = :payeeType, payee = :payee,
-                            city_code = :city, updated_at = now()
-                        WHERE claim_id = :id""")
-                .param("status", status.name()).param("body", levelEvaluationBody)
-                .param("certNo", d.levelCertificateNo()).param("version", d.standardVersion())
-                .param("amount", d.amountYuan()).param("payeeType", d.payeeType().name()).param("payee", d.payee())
-                .param("city", d.cityCode()).param("id", claimId)
-                .update();
+    /**
+     * The decided claims' new statuses, as one JDBC batch (one round trip). Row by row by primary key on purpose:
+     * an {@code UPDATE … FROM unnest(…)} was planned, while the ledger was small, as a scan of the whole claim table,
+     * and a cached plan kept scanning it as the ledger grew (issue 19).
+     */
+    void updateClaims(List<Decided> decided) {
+        if (decided.isEmpty()) {
+            return;
+        }
+        SqlParameterSource[] rows = decided.stream().map(one -> new MapSqlParameterSource()
+                        .addValue("status", one.status().name()).addValue("body", one.evaluationBody())
+                        .addValue("certNo", one.decision().levelCertificateNo())
+                        .addValue("version", one.decision().standardVersion())
+                        .addValue("amount", one.decision().amountYuan())
+                        .addValue("payeeType", one.decision().payeeType().name())
+                        .addValue("payee", one.decision().payee()).addValue("city", one.decision().cityCode())
+                        .addValue("id", one.claim().claimId()))
+                .toArray(SqlParameterSource[]::new);
+        batch.batchUpdate("""
+                UPDATE settlement.claim SET status = :status, level_evaluation_body = :body, level_certificate_no = :certNo,
+                    standard_version = :version, amount_yuan = :amount, payee_type = :payeeType, payee = :payee,
+                    city_code = :city, updated_at = now()
+                WHERE claim_id = :id""", rows);
+    }
+
+    /**
+     * Appends decisions to the outbox, in the order given, as one batch. Inserts are serialised by a
+     * transaction-scoped advisory lock, so a decision id never becomes visible after a higher one: the relay, which
+     * reads by id, cannot step over a late commit. Call it last in the transaction: the lock is held to the commit.
+     */
+    void appendDecisions(List<Decided> decided) {
+        if (decided.isEmpty()) {
+            return;
+        }
+        jdbc.sql("SELECT pg_advisory_xact_lock(:cls, :id)").param("cls", OUTBOX_LOCK_CLASS).param("id", OUTBOX_LOCK_ID)
+                .query((rs, row) -> 1).list();
+        SqlParameterSource[] rows = decided.stream().map(one -> decisionRow(one.decision()))
+                .toArray(SqlParameterSource[]::new);
+        batch.batchUpdate("""
+                INSERT INTO settlement.decision (claim_id, decision, reason_codes, person_key, occupation_code, level,
+                    enrolment_no, training_certificate_no, level_certificate_no, standard_version,
+                    required_hours, total_hours, amount_yuan, payment_mode, payee_type, payee, city_code,
+                    decided_from, compliance_flags, decided_at, round_no)
+                VALUES (:claimId, :decision, :reasons, :person, :occupation, :level, :enrolmentNo, :trainingCert,
+                    :levelCert, :version, :requiredHours, :totalHours, :amount, :mode, :payeeType, :payee,
+                    :city, :decidedFrom, :flags, :decidedAt,
+                    (SELECT round_no FROM settlement.claim WHERE claim_id = :claimId))""", rows);
+    }
+
+    private static SqlParameterSource decisionRow(SubsidyDecided d) {
+        return new MapSqlParameterSource()
+                .addValue("claimId", d.claimId()).addValue("decision", d.decision().name())
+                .addValue("reasons", names(d.reasonCodes())).addValue("person", d.personKey())
+                .addValue("occupation", d.occupationCode()).addValue("level", d.level().name())
+                .addValue("enrolmentNo", d.enrolmentNo()).addValue("trainingCert", d.trainingCertificateNo())
+                .addValue("levelCert", d.levelCertificateNo()).addValue("version", d.standardVersion())
+                .addValue("requiredHours", d.requiredHours()).addValue("totalHours", d.totalHours())
+                .addValue("amount", d.amountYuan()).addValue("mode", d.paymentMode().name())
+                .addValue("payeeType", d.payeeType().name()).addValue("payee", d.payee())
+                .addValue("city", d.cityCode())
+                .addValue("decidedFrom", d.decidedFrom().toArray(String[]::new))
+                .addValue("flags", names(d.complianceFlags())).addValue("decidedAt", d.decidedAt());
+    }
+
+    // --- many people at once: the release of held claims (design decision 47) ---
+
+    /** Takes the locks of all these people, in one fixed order (V19_1 lock_people): see {@link #lockPerson}. */
+    void lockPeople(Collection<String> personKeys) {
+        jdbc.sql("SELECT settlement.lock_people(:keys)").param("keys", personKeys.toArray(String[]::new))
+                .query((rs, n) -> 1).list();
+    }
+
+    /** Held claims after this claim id, oldest first: the next chunk of a release. */
+    List<Claim> heldClaimsAfter(long afterClaimId, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM settlement.claim WHERE status = 'HELD' AND claim_id > :after
+                        ORDER BY claim_id LIMIT :limit""")
+                .param("after", afterClaimId).param("limit", limit).query(Ledger::claim).list();
+    }
+
+    List<Claim> claims(Collection<Long> claimIds) {
+        return jdbc.sql("SELECT * FROM settlement.claim WHERE claim_id = ANY (CAST(:ids AS bigint[])) ORDER BY claim_id")
+                .param("ids", claimIds.toArray(Long[]::new)).query(Ledger::claim).list();
+    }
+
+    /** Completions by enrolment number. */
+    Map<String, Completion> completions(Collection<String> enrolmentNos) {
+        Map<String, Completion> byNo = new HashMap<>();
+        jdbc.sql("SELECT * FROM settlement.training_completion WHERE enrolment_no = ANY (CAST(:nos AS text[]))")
+                .param("nos", enrolmentNos.toArray(String[]::new)).query(Ledger::completion).list()
+                .forEach(c -> byNo.put(c.enrolmentNo(), c));
+        return byNo;
+    }
+
+    /** Every level certificate of these people, in the order of {@link #certificates}. */
+    List<LevelCertificate> certificatesOfPeople(Collection<String> personKeys) {
+        return jdbc.sql("""
+                        SELECT * FROM settlement.level_certificate WHERE person_key = ANY (CAST(:people AS text[]))
+                        ORDER BY issued_on NULLS LAST, evaluation_body, certificate_no""")
+                .param("people", personKeys.toArray(String[]::new)).query(Ledger::certificate).list();
+    }
+
+    /** Every paid claim of these people, any occupation, in the order of {@link #paidClaims}. */
+    List<Claim> paidClaimsOfPeople(Collection<String> personKeys) {
+        return jdbc.sql("""
+                        SELECT * FROM settlement.claim WHERE person_key = ANY (CAST(:people AS text[]))
+                          AND status IN ('APPROVED', 'RECOVERY_REQUIRED')
+                        ORDER BY claim_id""")
+                .param("people", personKeys.toArray(String[]::new)).query(Ledger::claim).list();
     }
 
     // --- decisions (the outbox) ---
-
-    /**
-     * Appends a decision. Inserts are serialised by a transaction-scoped advisory lock, so a decision id never
-     * becomes visible after a higher one: the relay, which reads by id, cannot step over a late commit.
-     */
-    long appendDecision(SubsidyDecided d) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(:cls, :id)").param("cls", OUTBOX_LOCK_CLASS).param("id", OUTBOX_LOCK_ID)
-                .query((rs, n) -> 1).list();
-        return jdbc.sql("""
-                        INSERT INTO settlement.decision (claim_id, decision, reason_codes, person_key, occupation_code, level,
-                            enrolment_no, training_certificate_no, level_certificate_no, standard_version,
-                            required_hours, total_hours, amount_yuan, payment_mode, payee_type, payee, city_code,
-                            decided_from, compliance_flags, decided_at, round_no)
-                        VALUES (:claimId, :decision, :reasons, :person, :occupation, :level, :enrolmentNo, :trainingCert,
-                            :levelCert, :version, :requiredHours, :totalHours, :amount, :mode, :payeeType, :payee,
-                            :city, :decidedFrom, :flags, :decidedAt,
-                            (SELECT round_no FROM settlement.claim WHERE claim_id = :claimId))
-                        RETURNING decision_id""")
-                .param("claimId", d.claimId()).param("decision", d.decision().name())
-                .param("reasons", names(d.reasonCodes())).param("person", d.personKey())
-                .param("occupation", d.occupationCode()).param("level", d.level().name())
-                .param("enrolmentNo", d.enrolmentNo()).param("trainingCert", d.trainingCertificateNo())
-                .param("levelCert", d.levelCertificateNo()).param("version", d.standardVersion())
-                .param("requiredHours", d.requiredHours()).param("totalHours", d.totalHours())
-                .param("amount", d.amountYuan()).param("mode", d.paymentMode().name())
-                .param("payeeType", d.payeeType().name()).param("payee", d.payee()).param("city", d.cityCode())
-                .param("decidedFrom", d.decidedFrom().toArray(String[]::new))
-                .param("flags", names(d.complianceFlags())).param("decidedAt", d.decidedAt())
-                .query(Long.class).single();
-    }
 
     List<DecisionRow> decisionsAfter(long decisionId, int limit) {
         return jdbc.sql("SELECT * FROM settlement.decision WHERE decision_id > :after ORDER BY decision_id LIMIT :limit")

@@ -18,7 +18,7 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 /**
  * The consumer of the settlement service: its own consumer factory (so the application's other Kafka settings
  * never change it), {@code read_committed} so an aborted source batch is never paid from, offsets committed only
- * after the ledger transaction of each record has committed (at-least-once delivery, made exactly-once in effect by
+ * after the ledger transaction of each poll has committed (at-least-once delivery, made exactly-once in effect by
  * the ce_id table). Switched off with {@code skillshub.settlement.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,11 +43,16 @@ class SettlementConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
         factory.setConcurrency(concurrency);
+        // A poll's records reach the listener together and are applied in one ledger transaction (design decision
+        // 48); the poll's offsets are committed when the listener returns (ack mode BATCH), after that commit.
+        factory.setBatchListener(true);
         // Kafka refusing the consumer (a login, a group ACL) stops no container: it tries again after a pause.
         factory.getContainerProperties().setAuthExceptionRetryInterval(kafka.deniedRetryInterval());
         // A failure that is not the event's fault (database away, a constraint hit by a race) is retried; the
         // transaction is re-run from scratch each time. Only when retries are exhausted is the record parked; if
-        // even parking fails (database down) the record is not skipped but retried again.
+        // even parking fails (database down) the record is not skipped but retried again. The listener names the
+        // failed record of a poll (BatchListenerFailedException): the offsets before it are committed, it and the
+        // rest are polled again.
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retries);
         backOff.setInitialInterval(500);
         backOff.setMultiplier(2);

@@ -13,11 +13,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -50,6 +53,27 @@ final class SettlementInputs implements AutoCloseable {
 
     RecordMetadata send(CanonicalEvent event) {
         return send(EventEnvelope.toRecord(event));
+    }
+
+    /** Sends the events together (one flush), so the consumer is likely to read them in one poll. */
+    List<RecordMetadata> sendTogether(CanonicalEvent... events) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (CanonicalEvent event : events) {
+            sent.add(producer.send(EventEnvelope.toRecord(event)));
+        }
+        producer.flush();
+        List<RecordMetadata> metadata = new ArrayList<>();
+        for (Future<RecordMetadata> one : sent) {
+            try {
+                metadata.add(one.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return metadata;
     }
 
     RecordMetadata send(ProducerRecord<String, byte[]> record) {

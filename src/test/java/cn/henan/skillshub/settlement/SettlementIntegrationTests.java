@@ -232,6 +232,62 @@ class SettlementIntegrationTests {
     }
 
     @Test
+    void aNewVersionDecidesOnePersonsHeldClaimsInClaimOrder_theSecondAtTheSameLevelIsAlreadyPaid() {
+        // The release decides held claims a chunk at a time (design decision 47; the test profile's chunks are
+        // small, so the two claims may fall into one chunk or two): the first approval counts for the second.
+        Trainee trainee = new Trainee("2-02-10-11", Level.JUNIOR, 130);
+        trainee.completedOn = LocalDate.of(2029, 4, 1);
+        trainee.certificateIssuedOn = LocalDate.of(2029, 4, 20);
+        CanonicalEvent first = trainee.completion();
+        String firstEnrolment = trainee.enrolmentNo();
+        CanonicalEvent second = trainee.completion();
+        String secondEnrolment = trainee.enrolmentNo();
+        publish(first, second, trainee.certificate());
+        await().atMost(DECIDED_WITHIN).until(() -> decisionsOf(trainee).stream()
+                .filter(d -> "HELD".equals(d.get("decision"))).count() == 2);
+
+        String version = "it-2029-" + UUID.randomUUID().toString().substring(0, 8);
+        reference.addSubsidyStandardVersion(List.of(new SubsidyStandard(version, "2-02-10-11", null, Level.JUNIOR,
+                120, 2500, LocalDate.of(2029, 1, 1), LocalDate.of(2029, 12, 31))));
+
+        await().atMost(DECIDED_WITHIN).until(() -> decisionsOf(trainee).size() == 4);
+        List<Map<String, Object>> decisions = decisionsOf(trainee);
+        assertThat(decisions).extracting(d -> d.get("enrolment_no") + " " + d.get("decision")).containsExactly(
+                firstEnrolment + " HELD", secondEnrolment + " HELD", firstEnrolment + " APPROVED",
+                secondEnrolment + " REJECTED");
+        assertThat(decisions.get(2).get("amount_yuan")).isEqualTo(2500);
+        assertThat(reasons(decisions.get(3))).containsExactly("ALREADY_PAID");
+        assertThat(paidClaims(trainee.personKey)).isEqualTo(1);
+    }
+
+    @Test
+    void anEventTheLedgerRefusesIsParkedAfterItsRetries_theOthersOfItsPollAreApplied() {
+        // A poll's events are one transaction (design decision 48). PostgreSQL refuses a NUL in text, which the
+        // schema allows: that poll fails, is applied one event at a time, and only the bad event is held back.
+        Trainee junior = new Trainee("2-02-10-09", Level.JUNIOR, 200);
+        Trainee bad = new Trainee("2-02-10-09", Level.SENIOR, 200);
+        bad.personKeyOf(junior);
+        bad.institutionName = "郑州\u0000大学";
+        Trainee intermediate = new Trainee("2-02-10-09", Level.INTERMEDIATE, 200);
+        intermediate.personKeyOf(junior);
+        CanonicalEvent refused = bad.completion();
+        inputs.sendTogether(junior.completion(), refused, intermediate.completion(), junior.certificate(),
+                intermediate.certificate());
+
+        assertThat(awaitDecision(junior, "APPROVED").get("amount_yuan")).isNotNull();
+        // The bad event is retried (five times, backing off) before it is parked; the events after it wait.
+        String reason = await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForList(
+                "SELECT reason FROM settlement.parked_event WHERE ce_id = ?", String.class, refused.id())
+                .stream().findFirst().orElse(null), r -> r != null);
+        assertThat(reason).isEqualTo("PROCESSING_FAILED");
+        assertThat(awaitDecision(intermediate, "APPROVED").get("amount_yuan")).isNotNull();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM settlement.claim WHERE enrolment_no = ?", Long.class,
+                bad.enrolmentNo())).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM settlement.processed_event WHERE ce_id = ?", Long.class,
+                refused.id())).isZero();
+    }
+
+    @Test
     void theStandardInForceOnTheDayTheLaterCertificateWasIssuedApplies() {
         String version = "it-2026-" + UUID.randomUUID().toString().substring(0, 8);
         reference.addSubsidyStandardVersion(List.of(new SubsidyStandard(version, "2-02-09-06", null, Level.JUNIOR,
