@@ -99,7 +99,10 @@ class ClusterFingerprint implements SmartLifecycle {
             claim.write(own);
             Fingerprint cluster = claim.cluster();
             if (!cluster.samePublishing(own)) {
-                // Another instance wrote its own at the same moment, and the log has it first.
+                // Another instance wrote its own at the same moment, and the log has it first. This instance's own
+                // came after it: the cluster's is written again, so that the last one — what a later instance reads,
+                // and what compaction keeps — is the cluster's.
+                claim.write(cluster);
                 throw refused(own, cluster);
             }
             log.info("cluster fingerprint {} (person keys {}, topics {}) recorded on {}", recorded.isEmpty() ? "first"
@@ -145,7 +148,8 @@ class ClusterFingerprint implements SmartLifecycle {
      * One instance's look at {@code skills.hub.cluster} and, if it finds none or replaces it, its claim. Two
      * instances starting at the same moment on an empty topic both find nothing and both write theirs; the cluster's
      * fingerprint is then the first one the log holds after the end each of them read to — the same record for
-     * both, since a partition has one order — and the one whose own differs from it is refused.
+     * both, since a partition has one order — and the one whose own differs from it writes the cluster's again
+     * after its own, and is refused.
      */
     final class Claim implements AutoCloseable {
         private final TopicLog topic;
@@ -154,10 +158,19 @@ class ClusterFingerprint implements SmartLifecycle {
             this.topic = topic;
         }
 
-        /** The last fingerprint recorded, read to the topic's end; the reader stays at that end. */
+        /**
+         * The last fingerprint recorded, read to the topic's end (a tombstone of the key forgets it, as compaction
+         * will); the reader stays at that end.
+         */
         Optional<Fingerprint> recorded() {
             AtomicReference<Fingerprint> last = new AtomicReference<>();
-            topic.readToEnd(record -> read(record).ifPresent(last::set), READ_LIMIT);
+            topic.readToEnd(record -> {
+                if (KEY.equals(record.key()) && record.value() == null) {
+                    last.set(null);
+                } else {
+                    read(record).ifPresent(last::set);
+                }
+            }, READ_LIMIT);
             return Optional.ofNullable(last.get());
         }
 

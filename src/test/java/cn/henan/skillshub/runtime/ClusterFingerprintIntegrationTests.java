@@ -15,11 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.RecordsToDelete;
-import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +31,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * Two instances starting at the same moment on an empty {@code skills.hub.cluster}, one with another person-key
+ * Two instances starting at the same moment on a {@code skills.hub.cluster} with no fingerprint, one with another person-key
  * secret, against one real broker: both find no fingerprint and both write theirs, yet exactly one of them starts —
  * the one whose fingerprint the log holds first — and the other is refused with a message that names the setting.
  */
@@ -42,7 +42,6 @@ class ClusterFingerprintIntegrationTests {
 
     private static EmbeddedKafkaKraftBroker broker;
     private static AnnotationConfigApplicationContext kafkaBeans;
-    private static Admin admin;
 
     @BeforeAll
     static void startBroker() {
@@ -58,23 +57,25 @@ class ClusterFingerprintIntegrationTests {
         kafkaBeans.registerBean(KafkaConnection.class);
         kafkaBeans.registerBean(TopicInitializer.class);
         kafkaBeans.refresh();
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()));
     }
 
     @AfterAll
     static void stopBroker() {
-        admin.close();
         kafkaBeans.close();
         broker.destroy();
     }
 
-    /** Each test starts on an empty topic: every record written so far deleted. */
+    /**
+     * Each test starts with no fingerprint recorded: a tombstone of its key, as if the topic were empty (a compacted
+     * topic's records cannot be deleted, and one deleted and made again is not seen at once by new clients).
+     */
     @BeforeEach
-    void emptyTheClusterTopic() throws Exception {
-        TopicPartition partition = new TopicPartition(Topics.CLUSTER, 0);
-        long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get()
-                .offset();
-        admin.deleteRecords(Map.of(partition, RecordsToDelete.beforeOffset(end))).all().get();
+    void forgetTheClustersFingerprint() throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CLUSTER, ClusterFingerprint.KEY, null)).get(1, TimeUnit.MINUTES);
+        }
     }
 
     @Test
@@ -100,7 +101,7 @@ class ClusterFingerprintIntegrationTests {
         ExecutorService starting = Executors.newFixedThreadPool(2);
         try {
             for (int round = 1; round <= 3; round++) {
-                emptyTheClusterTopic();
+                forgetTheClustersFingerprint();
                 List<Throwable> outcomes = startTogether(starting, fingerprint("hub-a", SECRET),
                         fingerprint("hub-b", OTHER_SECRET));
                 assertThat(outcomes).as("round %d: one started, one refused", round).filteredOn(o -> o == null)
@@ -117,7 +118,7 @@ class ClusterFingerprintIntegrationTests {
                         .hasMessageContaining("person-key secret (skillshub.person.key-secret) differs");
                 fingerprint("hub-d", winner).start();
             }
-            emptyTheClusterTopic();
+            forgetTheClustersFingerprint();
             assertThat(startTogether(starting, fingerprint("hub-a", SECRET), fingerprint("hub-b", SECRET)))
                     .as("two with the same settings both start").containsOnlyNulls();
         } finally {
