@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -33,7 +34,9 @@ import org.springframework.stereotype.Component;
  * secret differs (it would give the same people other keys) or whose topic set differs. The cluster's fingerprint —
  * a hash of an HMAC under the secret, never the secret itself, and a hash of the topic names — is kept on the
  * compacted topic {@code skills.hub.cluster}; each instance of a cluster reads it to its end at start
- * ({@link TopicLog}), writes its own if there is none, and stops with a clear message if its own differs. To change
+ * ({@link TopicLog}), writes its own if there is none, and stops with a clear message if its own differs. Two
+ * instances that start at the same moment on an empty topic both write theirs; the first in the log is the
+ * cluster's, and the other, if it differs, is refused all the same ({@link Claim}). To change
  * the secret or the topics deliberately, stop every instance and start one with
  * {@code skillshub.cluster.new-fingerprint=true}: its fingerprint replaces the recorded one.
  *
@@ -44,6 +47,7 @@ class ClusterFingerprint implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterFingerprint.class);
     static final String KEY = "fingerprint";
+    private static final Duration READ_LIMIT = Duration.ofSeconds(60);
 
     /** What the topic holds: the two hashes, who wrote them and when. */
     record Fingerprint(String personKeys, String topics, String instance, Instant at) {
@@ -82,20 +86,34 @@ class ClusterFingerprint implements SmartLifecycle {
             return;
         }
         Fingerprint own = own();
-        Optional<Fingerprint> recorded = recorded();
-        if (recorded.isPresent() && !recorded.get().samePublishing(own) && !replace) {
-            String refusal = refusal(own, recorded.get());
-            log.error(refusal);
-            throw new IllegalStateException(refusal);
-        }
-        if (recorded.isEmpty() || !recorded.get().samePublishing(own)) {
-            write(own);
+        try (Claim claim = claim()) {
+            Optional<Fingerprint> recorded = claim.recorded();
+            if (recorded.isPresent() && recorded.get().samePublishing(own)) {
+                log.info("cluster fingerprint matches the running cluster's (person keys {}, topics {})",
+                        own.personKeys(), own.topics());
+                return;
+            }
+            if (recorded.isPresent() && !replace) {
+                throw refused(own, recorded.get());
+            }
+            claim.write(own);
+            Fingerprint cluster = claim.cluster();
+            if (!cluster.samePublishing(own)) {
+                // Another instance wrote its own at the same moment, and the log has it first. This instance's own
+                // came after it: the cluster's is written again, so that the last one — what a later instance reads,
+                // and what compaction keeps — is the cluster's.
+                claim.write(cluster);
+                throw refused(own, cluster);
+            }
             log.info("cluster fingerprint {} (person keys {}, topics {}) recorded on {}", recorded.isEmpty() ? "first"
                     : "replaced", own.personKeys(), own.topics(), Topics.CLUSTER);
-        } else {
-            log.info("cluster fingerprint matches the running cluster's (person keys {}, topics {})", own.personKeys(),
-                    own.topics());
         }
+    }
+
+    private static IllegalStateException refused(Fingerprint own, Fingerprint cluster) {
+        String refusal = refusal(own, cluster);
+        log.error(refusal);
+        return new IllegalStateException(refusal);
     }
 
     static String refusal(Fingerprint own, Fingerprint recorded) {
@@ -122,30 +140,80 @@ class ClusterFingerprint implements SmartLifecycle {
                 Instant.now());
     }
 
-    private Optional<Fingerprint> recorded() {
-        AtomicReference<Fingerprint> last = new AtomicReference<>();
-        try (TopicLog topic = new TopicLog(kafka, Topics.CLUSTER, "skills-hub-cluster-fingerprint")) {
-            topic.readToEnd(record -> {
-                if (KEY.equals(record.key()) && record.value() != null) {
-                    try {
-                        last.set(EventJson.mapper().readValue(record.value(), Fingerprint.class));
-                    } catch (IOException e) {
-                        log.warn("a record on {} is no fingerprint; ignored", Topics.CLUSTER);
-                    }
-                }
-            }, Duration.ofSeconds(60));
-        }
-        return Optional.ofNullable(last.get());
+    Claim claim() {
+        return new Claim(new TopicLog(kafka, Topics.CLUSTER, "skills-hub-cluster-fingerprint"));
     }
 
-    private void write(Fingerprint own) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                kafka.plainProducerConfig("skills-hub-cluster-fingerprint"), new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.CLUSTER, KEY, EventJson.mapper().writeValueAsBytes(own)))
-                    .get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("the cluster fingerprint could not be written to " + Topics.CLUSTER, e);
+    /**
+     * One instance's look at {@code skills.hub.cluster} and, if it finds none or replaces it, its claim. Two
+     * instances starting at the same moment on an empty topic both find nothing and both write theirs; the cluster's
+     * fingerprint is then the first one the log holds after the end each of them read to — the same record for
+     * both, since a partition has one order — and the one whose own differs from it writes the cluster's again
+     * after its own, and is refused.
+     */
+    final class Claim implements AutoCloseable {
+        private final TopicLog topic;
+
+        private Claim(TopicLog topic) {
+            this.topic = topic;
+        }
+
+        /**
+         * The last fingerprint recorded, read to the topic's end (a tombstone of the key forgets it, as compaction
+         * will); the reader stays at that end.
+         */
+        Optional<Fingerprint> recorded() {
+            AtomicReference<Fingerprint> last = new AtomicReference<>();
+            topic.readToEnd(record -> {
+                if (KEY.equals(record.key()) && record.value() == null) {
+                    last.set(null);
+                } else {
+                    read(record).ifPresent(last::set);
+                }
+            }, READ_LIMIT);
+            return Optional.ofNullable(last.get());
+        }
+
+        void write(Fingerprint own) {
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                    kafka.plainProducerConfig("skills-hub-cluster-fingerprint"), new StringSerializer(),
+                    new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>(Topics.CLUSTER, KEY, EventJson.mapper().writeValueAsBytes(own)))
+                        .get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("the cluster fingerprint could not be written to " + Topics.CLUSTER,
+                        e);
+            }
+        }
+
+        /**
+         * After {@link #write}: the first fingerprint written after the end {@link #recorded} read to — this
+         * instance's own, or one another instance wrote at the same moment.
+         */
+        Fingerprint cluster() {
+            AtomicReference<Fingerprint> first = new AtomicReference<>();
+            topic.readToEnd(record -> read(record).ifPresent(f -> first.compareAndSet(null, f)), READ_LIMIT);
+            if (first.get() == null) {
+                throw new IllegalStateException("the fingerprint written is not on " + Topics.CLUSTER);
+            }
+            return first.get();
+        }
+
+        @Override
+        public void close() {
+            topic.close();
+        }
+    }
+
+    private static Optional<Fingerprint> read(ConsumerRecord<String, byte[]> record) {
+        if (!KEY.equals(record.key()) || record.value() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(EventJson.mapper().readValue(record.value(), Fingerprint.class));
+        } catch (IOException e) {
+            log.warn("a record on {} is no fingerprint; ignored", Topics.CLUSTER);
+            return Optional.empty();
         }
     }
 

@@ -134,10 +134,11 @@ final class ClusterRun {
                     if (settings.broker() != null && settings.brokerKillAfter() == k - 1) {
                         brokerOutage = killBroker(count);
                     }
-                    failovers.add(k == 1 && settings.pauseAcrossFailover() ? killPausedLeader(count)
-                            : killLeader(count, clusterDir));
-                    // Rows go on past the next kill's share, but not beyond the one after: each kill has rows after it.
-                    writer.allow(threshold(k + 2));
+                    // At the kill the writer may go on to the next cap: the instance taking over has rows to commit.
+                    long nextCap = cap(k + 1);
+                    Runnable moreRows = () -> writer.allow(nextCap);
+                    failovers.add(k == 1 && settings.pauseAcrossFailover() ? killPausedLeader(count, moreRows)
+                            : killLeader(count, clusterDir, moreRows));
                 }
                 writer.allow(settings.rows());
                 writing.join(Duration.ofMinutes(10).toMillis());
@@ -213,7 +214,7 @@ final class ClusterRun {
         return leader.get();
     }
 
-    private Failover killLeader(DeliveryCount count, Path clusterDir) throws Exception {
+    private Failover killLeader(DeliveryCount count, Path clusterDir, Runnable killed) throws Exception {
         HubInstance leader = awaitLeader(null, Duration.ofMinutes(2));
         // A follower must be up to take over: the instances started (or restarted) are on standby.
         await(Duration.ofMinutes(4)).until(() -> instances.stream().anyMatch(i -> i != leader && i.alive()
@@ -221,6 +222,7 @@ final class ClusterRun {
         Instant killedAt = Instant.now();
         leader.kill();
         instances.remove(leader);
+        killed.run();
         out.printf("kill -9 of %s, the leader of %s, at %s%n", leader.name(), SOURCE, killedAt);
         DeliveryCount.Commit next = await(Duration.ofMinutes(2)).until(
                 () -> count.firstCommitAfter(SOURCE, killedAt), Optional::isPresent).orElseThrow();
@@ -255,7 +257,7 @@ final class ClusterRun {
      * instance that takes over, then resumed through a follower. The failover's time is the kill to the moment the
      * new leader holds the source (paused, it commits nothing until resumed).
      */
-    private Failover killPausedLeader(DeliveryCount count) throws Exception {
+    private Failover killPausedLeader(DeliveryCount count, Runnable killed) throws Exception {
         HubInstance leader = awaitLeader(null, Duration.ofMinutes(2));
         await(Duration.ofMinutes(4)).until(() -> instances.stream().filter(i -> i != leader && i.alive()
                 && i.state(SOURCE).filter("standby"::equals).isPresent()).count() >= 2);
@@ -272,6 +274,7 @@ final class ClusterRun {
         Instant killedAt = Instant.now();
         leader.kill();
         instances.remove(leader);
+        killed.run();
         out.printf("kill -9 of %s, the leader of the paused %s, at %s%n", leader.name(), SOURCE, killedAt);
         AtomicReference<HubInstance> heldBy = new AtomicReference<>();
         await(Duration.ofMinutes(2)).until(() -> {
@@ -297,8 +300,14 @@ final class ClusterRun {
                 () -> other.command(SOURCE, resumeId).orElse(null),
                 c -> c != null && !c.path("appliedAt").isNull() && !c.path("appliedAt").isMissingNode());
         Instant resumedAt = Instant.parse(resumed.path("appliedAt").asText());
-        DeliveryCount.Commit next = await(Duration.ofMinutes(2)).until(
-                () -> count.firstCommitAfter(SOURCE, resumedAt), Optional::isPresent).orElseThrow();
+        DeliveryCount.Commit next;
+        try {
+            next = await(Duration.ofMinutes(2)).until(() -> count.firstCommitAfter(SOURCE, resumedAt),
+                    Optional::isPresent).orElseThrow();
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new IllegalStateException("no commit after the resume; the new leader's threads: "
+                    + successor.dumpThreads("after-resume"), e);
+        }
         // The checkpoints topic has one partition: every commit before this one has been seen.
         Instant firstAfterPause = count.firstCommitAfter(SOURCE, pausedAt).map(DeliveryCount.Commit::committedAt)
                 .orElse(next.committedAt());
@@ -344,13 +353,23 @@ final class ClusterRun {
     }
 
     /**
+     * The most rows the writer may have written before kill {@code k}: halfway from that kill's threshold to the
+     * next one's, so that rows are still written after every kill — the last one too — and each failover is
+     * measured by a commit that only the instance taking over can make. (Up to the next threshold, the writer
+     * could finish before the last kill, whose new leader then had nothing left to commit.)
+     */
+    private long cap(int k) {
+        return k > settings.kills() ? settings.rows() : (threshold(k) + threshold(k + 1)) / 2;
+    }
+
+    /**
      * Writes the run's rows at its rate, a few per transaction, paced by the clock — never past the rows allowed so
      * far, so that on a slow machine the writer does not finish before the kills and leave them nothing to take over.
      */
     private final class Writer implements Runnable {
         private final ExchangeRows rows;
         private final AtomicLong written = new AtomicLong();
-        private final AtomicLong allowed = new AtomicLong(threshold(2));
+        private final AtomicLong allowed = new AtomicLong(cap(1));
         private volatile Exception failed;
 
         Writer(ExchangeRows rows) {

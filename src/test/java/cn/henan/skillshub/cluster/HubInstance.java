@@ -182,6 +182,25 @@ final class HubInstance implements AutoCloseable {
         }
     }
 
+    /**
+     * The instance's threads ({@code jcmd <pid> Thread.print}) written beside its log, for a run that waited in vain
+     * on it; returns where, or null if the dump could not be taken.
+     */
+    Path dumpThreads(String why) {
+        Path dump = log.resolveSibling(name + "-threads-" + why + ".txt");
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
+                    .redirectOutput(dump.toFile()).start();
+            return jcmd.waitFor(60, TimeUnit.SECONDS) ? dump : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     /** {@code kill -9}. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
