@@ -135,7 +135,7 @@ public class ProcessedFiles {
         Charset charset = settings.charsetOf(file);
         CsvLines lines;
         try {
-            lines = CsvLines.open(file, charset, settings.requiredColumns(), maxLineBytes);
+            lines = CsvLines.open(file, charset, settings.requiredColumns(), Set.of(), maxLineBytes);
         } catch (UnreadableFileException e) {
             return; // never published line by line: the live route sent such a file to failed/
         }
