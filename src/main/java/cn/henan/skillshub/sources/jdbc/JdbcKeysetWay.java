@@ -117,6 +117,18 @@ class JdbcKeysetWay implements WayOfPulling {
         }
     }
 
+    /** The rows after the checkpoint's cursor (or from the beginning), as the live poll's query reads them. */
+    @Override
+    public List<ReadAhead> readAhead(SourceRoute source, Checkpoint live, int limit) {
+        JdbcFeed.Cursor after = JdbcFeed.Cursor.ofPosition(live.position()).orElse(JdbcFeed.Cursor.BEGINNING);
+        String delayWindow = Optional.ofNullable(source.parameter("delayWindow")).orElse("2 seconds");
+        List<ReadAhead> records = new ArrayList<>();
+        for (Map<String, Object> row : feed(source).next(after, delayWindow, limit)) {
+            records.add(new ReadAhead(JdbcFeed.Cursor.ofRow(row).asText(), row));
+        }
+        return records;
+    }
+
     @Override
     public Map<String, Object> reread(SourceRoute source, String position, Checkpoint live) {
         JdbcFeed.Cursor at = JdbcFeed.Cursor.parse(position);
