@@ -1,5 +1,6 @@
 package cn.henan.skillshub.runtime;
 
+import cn.henan.skillshub.events.RejectReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,8 @@ public class LiveDryRun {
     }
 
     /**
-     * @throws cn.henan.skillshub.api.ApiProblem 404 for an unknown source; 409 when its way cannot read ahead
-     *                                           (SFTP); 502 when the source does not answer
+     * @throws cn.henan.skillshub.api.ApiProblem 404 for an unknown source; 409 when its way cannot read ahead;
+     *                                           502 when the source does not answer
      */
     public Result read(String routeId, int limit) {
         SourceRoute source = sources.source(routeId);
@@ -48,10 +49,12 @@ public class LiveDryRun {
         SourceRecordMapper mapper = mappers.of(source.sourceId(), source.parameter("mapper"));
         List<String> positions = new ArrayList<>();
         List<RecordOutcome> outcomes = new ArrayList<>();
-        for (WayOfPulling.ReadAhead record : way.readAhead(source, live, limit)) {
-            positions.add(record.position());
-            outcomes.add(pipeline.process(new SourceRecord(source.sourceId(), source.parameter("sourceSystem"),
-                    record.position(), record.fields()), mapper));
+        for (WayOfPulling.ReadAhead read : way.readAhead(source, live, mapper, limit)) {
+            positions.add(read.position());
+            SourceRecord record = new SourceRecord(source.sourceId(), source.parameter("sourceSystem"),
+                    read.position(), read.fields());
+            outcomes.add(read.problem() == null ? pipeline.process(record, mapper)
+                    : pipeline.reject(record, RejectReason.MALFORMED_RECORD, read.problem()));
         }
         return new Result(source, live.position(), positions, outcomes);
     }

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.henan.skillshub.events.Topics;
+import cn.henan.skillshub.reference.Occupation;
+import cn.henan.skillshub.reference.ReferenceData;
 import cn.henan.skillshub.runtime.Checkpoint;
 import cn.henan.skillshub.runtime.CheckpointStore;
 import cn.henan.skillshub.simulator.ExpectedOutcomes;
 import cn.henan.skillshub.simulator.evaluation.EvaluationBodySimulator;
 import cn.henan.skillshub.simulator.evaluation.EvaluationBodySimulators;
+import cn.henan.skillshub.simulator.evaluation.BodySpellings;
 import cn.henan.skillshub.simulator.realname.RealNameSimulator;
+import cn.henan.skillshub.simulator.sftp.CeecCsv;
+import cn.henan.skillshub.simulator.sftp.EvaluationBodyCsv;
+import cn.henan.skillshub.simulator.sftp.InboxWriter;
 import cn.henan.skillshub.sources.rest.PublishedEvents;
 import cn.henan.skillshub.support.ExchangeSchemaForTests.Simulators;
 import cn.henan.skillshub.support.HubApi;
@@ -40,7 +46,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code POST /api/v1/sources/{id}/dry-run?limit=N} against running sources — the JDBC keyset source over the real
- * exchange database and a REST source over the real evaluation-body simulator: the next N records from the
+ * exchange database, a REST source over the real evaluation-body simulator, an SFTP source over the real SFTP
+ * server (the file stays in the inbox with its marker): the next N records from the
  * committed checkpoint, each with its event or reject, while nothing reaches Kafka (not even in an aborted
  * transaction) and the checkpoint does not move; when the source resumes, the same records are published once,
  * under the ce_ids the dry run showed. Bad input: an unknown source, a limit out of range, a caller not OPS.
@@ -59,6 +66,10 @@ class LiveDryRunIntegrationTests {
     CheckpointStore checkpoints;
     @Autowired
     CamelContext camel;
+    @Autowired
+    InboxWriter writer;
+    @Autowired
+    ReferenceData reference;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
     @Value("${skillshub.sources.realname.schema}")
@@ -181,6 +192,59 @@ class LiveDryRunIntegrationTests {
                 assertThat(onTopics(ids, false)).containsOnlyKeys(ids).allSatisfy((id, n) -> assertThat(n).isOne()));
         camel.getRouteController().stopRoute(source);
         camel.removeRoute(source);
+    }
+
+    @Test
+    void anSftpSourcesNextLinesAreReadFromTheInboxWithoutMovingOrMarkingTheFile() throws Exception {
+        String source = "evaluation-sftp.ceec";
+        EvaluationBodyCsv csv = new EvaluationBodyCsv(163, "LDRS", BodySpellings.CEEC_NAME,
+                reference.occupations().stream().map(Occupation::code).toList(), 0.0);
+        StringBuilder canonical = new StringBuilder(EvaluationBodyCsv.header()).append("\r\n");
+        for (int i = 0; i < 8; i++) {
+            canonical.append(csv.goodLine());
+        }
+        CeecCsv.Translated translated = CeecCsv.translate(canonical.toString(), reference);
+        // Line 4 is one a field short: the live route rejects it before mapping, and so does the dry run.
+        List<String> lines = new ArrayList<>(List.of(translated.text().split("\r\n")));
+        lines.set(3, lines.get(3).substring(0, lines.get(3).lastIndexOf(',')));
+        byte[] bytes = (String.join("\r\n", lines) + "\r\n").getBytes(CeecCsv.GB18030);
+        assertThat(api.post("/api/v1/sources/" + source + "/pause", TestApiKeys.OPS, null).statusCode())
+                .isEqualTo(200);
+        Set<String> ids = new HashSet<>();
+        try {
+            Checkpoint before = checkpoints.committed(source).orElse(Checkpoint.initial(source));
+            writer.dropBytes("ceec/inbox", "LDRS.csv", bytes, true);
+
+            HttpResponse<String> response = api.post("/api/v1/sources/" + source + "/dry-run?limit=5",
+                    TestApiKeys.OPS, null);
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode results = HubApi.json(response).get("results");
+            assertThat(results).hasSize(5);
+            for (int i = 0; i < 5; i++) {
+                JsonNode result = results.get(i);
+                ids.add(result.get("id").asText());
+                assertThat(result.get("position").asText()).startsWith("LDRS.csv#sha256=").endsWith("#line=" + (i + 2));
+                if (i == 2) {
+                    assertThat(result.get("outcome").asText()).isEqualTo("reject");
+                    assertThat(result.get("reason").asText()).isEqualTo("MALFORMED_RECORD");
+                    assertThat(result.get("message").asText()).contains("LDRS.csv", "line 4", "16 fields");
+                } else {
+                    assertThat(result.get("outcome").asText()).as(result.toString()).isEqualTo("event");
+                }
+            }
+            assertThat(InboxWriter.filesEndingWith(writer.inbox("ceec/inbox"), "LDRS.csv")).hasSize(1);
+            assertThat(InboxWriter.filesEndingWith(writer.inbox("ceec/inbox"), "LDRS.csv.done")).hasSize(1);
+            assertThat(InboxWriter.filesEndingWith(writer.processed("ceec/inbox"), "LDRS.csv")).isEmpty();
+            assertThat(checkpoints.committed(source).orElse(Checkpoint.initial(source)).position())
+                    .isEqualTo(before.position());
+            assertThat(onTopics(ids, true)).as("nothing published, not even aborted").isEmpty();
+        } finally {
+            assertThat(api.post("/api/v1/sources/" + source + "/resume", TestApiKeys.OPS, null).statusCode())
+                    .isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(onTopics(ids, false)).containsOnlyKeys(ids).allSatisfy((id, n) -> assertThat(n).isOne()));
     }
 
     private void assertBadInput() {

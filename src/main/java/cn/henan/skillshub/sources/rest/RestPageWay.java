@@ -4,6 +4,7 @@ import cn.henan.skillshub.api.ApiProblem;
 import cn.henan.skillshub.runtime.BackfillBatches;
 import cn.henan.skillshub.runtime.Checkpoint;
 import cn.henan.skillshub.runtime.RecordOutcome;
+import cn.henan.skillshub.runtime.SourceRecordMapper;
 import cn.henan.skillshub.runtime.SourceRoute;
 import cn.henan.skillshub.runtime.SourceTracker;
 import cn.henan.skillshub.runtime.WayOfPulling;
@@ -132,7 +133,7 @@ class RestPageWay implements WayOfPulling {
      * template's start), page after page with the server's tokens, until {@code limit} records. Only GETs.
      */
     @Override
-    public List<ReadAhead> readAhead(SourceRoute source, Checkpoint live, int limit) {
+    public List<ReadAhead> readAhead(SourceRoute source, Checkpoint live, SourceRecordMapper mapper, int limit) {
         Map<String, String> p = source.parameters();
         String updatedSince = live.position().getOrDefault(RestPagePoll.UPDATED_SINCE,
                 p.getOrDefault("initialUpdatedSince", "1970-01-01T00:00:00Z"));

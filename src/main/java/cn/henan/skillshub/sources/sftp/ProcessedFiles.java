@@ -78,11 +78,7 @@ public class ProcessedFiles {
      * @throws IOException when the server cannot be reached or a file cannot be read
      */
     public Summary replay(Map<String, String> parameters, Instant from, Instant to, Batches out) throws IOException {
-        int batchSize = Integer.parseInt(parameter(parameters, "batchSize", "1000").strip());
-        FileDropSettings settings = new FileDropSettings(parameters.get("sourceId"), parameters.get("sourceSystem"),
-                parameters.get("mapper"), parameter(parameters, "charset", FileDropSettings.AUTO), batchSize, 0,
-                Arrays.stream(parameter(parameters, "requiredColumns", "").split(",")).map(String::strip)
-                        .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet()));
+        FileDropSettings settings = settings(parameters);
         String folder = parameter(parameters, "directory", ".") + "/" + SftpFileDrop.PROCESSED;
         Session session = null;
         ChannelSftp sftp = null;
@@ -128,6 +124,99 @@ public class ProcessedFiles {
                 session.disconnect();
             }
         }
+    }
+
+    /**
+     * Up to {@code limit} lines the live route would publish next, for a dry run: the inbox's complete files (with
+     * {@code done-marker}, those with their marker; with {@code stable-size}, every file, even one still being
+     * written) in the route's order (modified, then name), skipping those the checkpoint lists as published and
+     * resuming a file it left open after its last committed line. Read only: nothing is moved, renamed, marked or
+     * deleted on the server. A file that cannot be read at all is one line at position 0 with the reason.
+     */
+    public List<Line> inbox(Map<String, String> parameters, Map<String, String> checkpoint, Set<String> mappedColumns,
+                            int limit) throws IOException {
+        FileDropSettings settings = settings(parameters);
+        FilePosition position = new FilePosition(checkpoint,
+                Integer.parseInt(parameter(parameters, "publishedFilesKept", "256").strip()));
+        boolean doneMarker = FileCompletion.DONE_MARKER.equals(parameter(parameters, "completion",
+                FileCompletion.DONE_MARKER).strip());
+        String folder = parameter(parameters, "directory", ".");
+        Session session = null;
+        ChannelSftp sftp = null;
+        List<Line> lines = new ArrayList<>();
+        try {
+            session = session(parameters);
+            sftp = (ChannelSftp) session.openChannel("sftp");
+            sftp.connect(10_000);
+            Set<String> names = new HashSet<>();
+            List<ChannelSftp.LsEntry> csv = new ArrayList<>();
+            for (Object entry : sftp.ls(folder)) {
+                ChannelSftp.LsEntry file = (ChannelSftp.LsEntry) entry;
+                names.add(file.getFilename());
+                if (file.getAttrs().isReg() && file.getFilename().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                    csv.add(file);
+                }
+            }
+            csv.sort(Comparator.<ChannelSftp.LsEntry>comparingLong(f -> f.getAttrs().getMTime())
+                    .thenComparing(ChannelSftp.LsEntry::getFilename));
+            for (ChannelSftp.LsEntry file : csv) {
+                if (lines.size() >= limit) {
+                    break;
+                }
+                if (doneMarker && !names.contains(file.getFilename() + ".done")) {
+                    continue;
+                }
+                try (InputStream in = sftp.get(folder + "/" + file.getFilename());
+                     SpooledFile spooled = SpooledFile.spool(in, spoolDirectory)) {
+                    if (!position.published(spooled.sha256())) {
+                        peekFile(settings, file.getFilename(), spooled, position.lastLineCommitted(spooled.sha256()),
+                                mappedColumns, limit, lines);
+                    }
+                }
+            }
+            return lines;
+        } catch (JSchException | SftpException e) {
+            throw new IOException("SFTP " + parameters.get("host") + ":" + parameters.get("port") + " " + folder
+                    + ": " + e.getMessage(), e);
+        } finally {
+            if (sftp != null) {
+                sftp.disconnect();
+            }
+            if (session != null) {
+                session.disconnect();
+            }
+        }
+    }
+
+    private void peekFile(FileDropSettings settings, String fileName, SpooledFile file, long resumeAfter,
+                          Set<String> mappedColumns, int limit, List<Line> out) throws IOException {
+        CsvLines lines;
+        try {
+            lines = CsvLines.open(file, settings.charsetOf(file), settings.requiredColumns(), mappedColumns,
+                    maxLineBytes);
+        } catch (UnreadableFileException e) {
+            out.add(new Line(SftpFileDrop.positionOf(fileName, file.sha256(), 0), Map.of("file", fileName),
+                    "file " + fileName + " cannot be read: " + e.getMessage()));
+            return;
+        }
+        try (lines) {
+            CsvLines.Line line;
+            while (out.size() < limit && (line = lines.next()) != null) {
+                if (line.number() <= resumeAfter) {
+                    continue;
+                }
+                out.add(new Line(SftpFileDrop.positionOf(fileName, file.sha256(), line.number()), line.fields(),
+                        line.malformed() ? "file " + fileName + ": " + line.problem() : null));
+            }
+        }
+    }
+
+    private static FileDropSettings settings(Map<String, String> parameters) {
+        int batchSize = Integer.parseInt(parameter(parameters, "batchSize", "1000").strip());
+        return new FileDropSettings(parameters.get("sourceId"), parameters.get("sourceSystem"),
+                parameters.get("mapper"), parameter(parameters, "charset", FileDropSettings.AUTO), batchSize, 0,
+                Arrays.stream(parameter(parameters, "requiredColumns", "").split(",")).map(String::strip)
+                        .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet()));
     }
 
     private void replayFile(FileDropSettings settings, String fileName, SpooledFile file, Instant modified,
