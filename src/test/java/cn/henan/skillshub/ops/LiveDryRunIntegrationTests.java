@@ -34,7 +34,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,7 +146,7 @@ class LiveDryRunIntegrationTests {
 
     @Test
     void aRestSourcesNextPagesAreAnsweredWithoutPublishingOrMovingTheCheckpoint() throws Exception {
-        String source = addRoute("body-ldr");
+        String source = RestBackfillIntegrationTests.addRoute(camel, simulatorBaseUrl, "body-ldr");
         EvaluationBodySimulator body = bodies.body("body-ldr");
         ExpectedOutcomes first = body.write(5, "LDRONE");
         PublishedEvents published = new PublishedEvents(bootstrapServers);
@@ -278,18 +277,5 @@ class LiveDryRunIntegrationTests {
         }
         return records.stream().map(r -> PublishedEvents.header(r, "ce_id")).filter(ids::contains)
                 .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
-    }
-
-    private String addRoute(String bodyId) throws Exception {
-        String sourceId = "evaluation-" + bodyId;
-        Map<String, String> parameters = Map.of("sourceId", sourceId, "sourceSystem", "/sources/" + sourceId,
-                "baseUrl", simulatorBaseUrl + "/evaluation-body/" + bodyId + "/records",
-                "mapper", "evaluationBodyRecordMapper", "signer", "apiTokenSigner",
-                "credential", "{{skillshub.sources.evaluation-body-a.token}}", "pageSize", "10",
-                "pollIntervalMs", "300", "backoffMs", "100");
-        TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(camel, "rest-page-poll").routeId(sourceId);
-        parameters.forEach(builder::parameter);
-        builder.add();
-        return sourceId;
     }
 }

@@ -80,12 +80,7 @@ public class ProcessedFiles {
     public Summary replay(Map<String, String> parameters, Instant from, Instant to, Batches out) throws IOException {
         FileDropSettings settings = settings(parameters);
         String folder = parameter(parameters, "directory", ".") + "/" + SftpFileDrop.PROCESSED;
-        Session session = null;
-        ChannelSftp sftp = null;
-        try {
-            session = session(parameters);
-            sftp = (ChannelSftp) session.openChannel("sftp");
-            sftp.connect(10_000);
+        return withSftp(parameters, folder, sftp -> {
             List<ChannelSftp.LsEntry> moved = new ArrayList<>();
             for (Object entry : sftp.ls(folder)) {
                 ChannelSftp.LsEntry file = (ChannelSftp.LsEntry) entry;
@@ -113,17 +108,7 @@ public class ProcessedFiles {
                 }
             }
             return new Summary(read, duplicates);
-        } catch (JSchException | SftpException e) {
-            throw new IOException("SFTP " + parameters.get("host") + ":" + parameters.get("port") + " " + folder
-                    + ": " + e.getMessage(), e);
-        } finally {
-            if (sftp != null) {
-                sftp.disconnect();
-            }
-            if (session != null) {
-                session.disconnect();
-            }
-        }
+        });
     }
 
     /**
@@ -141,13 +126,8 @@ public class ProcessedFiles {
         boolean doneMarker = FileCompletion.DONE_MARKER.equals(parameter(parameters, "completion",
                 FileCompletion.DONE_MARKER).strip());
         String folder = parameter(parameters, "directory", ".");
-        Session session = null;
-        ChannelSftp sftp = null;
-        List<Line> lines = new ArrayList<>();
-        try {
-            session = session(parameters);
-            sftp = (ChannelSftp) session.openChannel("sftp");
-            sftp.connect(10_000);
+        return withSftp(parameters, folder, sftp -> {
+            List<Line> lines = new ArrayList<>();
             Set<String> names = new HashSet<>();
             List<ChannelSftp.LsEntry> csv = new ArrayList<>();
             for (Object entry : sftp.ls(folder)) {
@@ -175,17 +155,7 @@ public class ProcessedFiles {
                 }
             }
             return lines;
-        } catch (JSchException | SftpException e) {
-            throw new IOException("SFTP " + parameters.get("host") + ":" + parameters.get("port") + " " + folder
-                    + ": " + e.getMessage(), e);
-        } finally {
-            if (sftp != null) {
-                sftp.disconnect();
-            }
-            if (session != null) {
-                session.disconnect();
-            }
-        }
+        });
     }
 
     private void peekFile(FileDropSettings settings, String fileName, SpooledFile file, long resumeAfter,
@@ -264,6 +234,32 @@ public class ProcessedFiles {
             return new SourceRecord("", "", "", fields).fields().requiredInstant("updated_at");
         } catch (RecordRejectedException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /** What is done over one SFTP channel to the route's server, opened and closed around it. */
+    private interface SftpWork<T> {
+        T run(ChannelSftp sftp) throws IOException, SftpException;
+    }
+
+    private static <T> T withSftp(Map<String, String> parameters, String folder, SftpWork<T> work) throws IOException {
+        Session session = null;
+        ChannelSftp sftp = null;
+        try {
+            session = session(parameters);
+            sftp = (ChannelSftp) session.openChannel("sftp");
+            sftp.connect(10_000);
+            return work.run(sftp);
+        } catch (JSchException | SftpException e) {
+            throw new IOException("SFTP " + parameters.get("host") + ":" + parameters.get("port") + " " + folder
+                    + ": " + e.getMessage(), e);
+        } finally {
+            if (sftp != null) {
+                sftp.disconnect();
+            }
+            if (session != null) {
+                session.disconnect();
+            }
         }
     }
 
