@@ -42,7 +42,8 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
  *     schemas, the AsyncAPI document and its page;
  * <li>{@code PUT /api/v1/reference/**}: PLATFORM;
  * <li>{@code GET /api/v1/sources}, {@code GET /api/v1/rejections}, settlement and supervision reads: PLATFORM, OPS, AUDITOR;
- * <li>{@code POST /api/v1/sources/dry-run} (a route file's mapping tried on sample records): OPS;
+ * <li>{@code POST /api/v1/sources/dry-run} (a route file's mapping tried on sample records) and
+ *     {@code POST /api/v1/sources/{id}/dry-run} (the next records of a running source, read-only): OPS;
  * <li>{@code PUT} and {@code DELETE /api/v1/sources/{id}} (a source's route file added, changed or removed): OPS;
  * <li>{@code PUT} and {@code DELETE /api/v1/sources/{id}/checkpoint} (a paused source's checkpoint set or reset): OPS;
  * <li>{@code GET /api/v1/deliveries}: PLATFORM, OPS, AUDITOR; redelivery of a subscriber's dead letters: OPS;
@@ -133,7 +134,8 @@ public class ApiSecurity {
                         .requestMatchers(HttpMethod.POST, "/api/v1/sources/*/pause", "/api/v1/sources/*/resume")
                                 .hasRole(OPS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/sources/*/backfill").hasAnyRole(PLATFORM, OPS)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/sources/dry-run").hasRole(OPS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sources/dry-run", "/api/v1/sources/*/dry-run")
+                                .hasRole(OPS)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/sources/*").hasRole(OPS)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/sources/*").hasRole(OPS)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/sources/*/checkpoint").hasRole(OPS)

@@ -80,6 +80,12 @@ public class Backfills {
         }
     }
 
+    /** Whether a backfill of this source runs now, on this instance: its route file's change waits for it. */
+    public boolean running(String sourceId) {
+        ReentrantLock lock = running.get(sourceId);
+        return lock != null && lock.isLocked();
+    }
+
     /** The route's mapper: its declared mapping, a Spring bean, or one bound to Camel's registry alone. */
     private SourceRecordMapper mapper(SourceRoute source) {
         return mappers.of(source.sourceId(), source.parameter("mapper"));

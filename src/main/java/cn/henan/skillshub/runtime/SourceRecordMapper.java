@@ -2,6 +2,7 @@ package cn.henan.skillshub.runtime;
 
 import cn.henan.skillshub.events.CanonicalEvent;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns one record of one kind of a source system into its canonical event. One implementation per feed.
@@ -19,5 +20,14 @@ public interface SourceRecordMapper {
      */
     default Map<String, Object> masked(Map<String, Object> rawFields) {
         return PersonalFields.masked(rawFields);
+    }
+
+    /**
+     * The top-level source fields this mapper reads (a CSV's column names), when it declares them; empty when it
+     * does not say. A file source refuses a file whose header lacks one of them: a column missing from a file is
+     * not an empty value in every line.
+     */
+    default Set<String> sourceColumns() {
+        return Set.of();
     }
 }

@@ -2,6 +2,7 @@ package cn.henan.skillshub.runtime;
 
 import cn.henan.skillshub.api.ApiProblem;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +35,30 @@ public interface WayOfPulling {
      * @throws ApiProblem when the source cannot be backfilled now (409, 502)
      */
     Map<String, String> backfill(SourceRoute source, Checkpoint live, Instant from, Instant to, BackfillBatches batches);
+
+    /**
+     * A record read ahead of the live poll: its position as the live poll would give it, its fields, and — for
+     * what the live poll rejects before mapping (a CSV line that is no record, a file it cannot read) — why.
+     */
+    record ReadAhead(String position, Map<String, Object> fields, String problem) {
+        public ReadAhead(String position, Map<String, Object> fields) {
+            this(position, fields, null);
+        }
+    }
+
+    /**
+     * Up to {@code limit} records the live poll would read next from {@code live}, read-only — for a dry run
+     * against the live source: nothing published, the checkpoint not moved, nothing at the source marked or moved.
+     *
+     * @param mapper the source's mapper (a file source refuses a file lacking a column it reads, as the live route)
+     * @throws ApiProblem 409 when this way cannot read ahead without changing the source (the default), 502 when
+     *                    the source does not answer
+     */
+    default List<ReadAhead> readAhead(SourceRoute source, Checkpoint live, SourceRecordMapper mapper, int limit) {
+        throw ApiProblem.conflict("source " + source.routeId() + " is pulled by '" + template() + "', which cannot"
+                + " read records ahead of its live poll without changing the source; dry-run a sample instead"
+                + " (POST /api/v1/sources/dry-run with the route file and records)");
+    }
 
     /**
      * The record at {@code position} as the source holds it now, checked to be the version the live poll read there

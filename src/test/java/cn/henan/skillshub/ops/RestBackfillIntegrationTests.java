@@ -143,6 +143,11 @@ class RestBackfillIntegrationTests {
     }
 
     private String addRoute(String bodyId) throws Exception {
+        return addRoute(camel, simulatorBaseUrl, bodyId);
+    }
+
+    /** A rest-page-poll source {@code evaluation-<bodyId>} over the simulated body, pages of 10, polled every 300 ms. */
+    static String addRoute(CamelContext camel, String simulatorBaseUrl, String bodyId) throws Exception {
         String sourceId = "evaluation-" + bodyId;
         Map<String, String> parameters = Map.of("sourceId", sourceId, "sourceSystem", "/sources/" + sourceId,
                 "baseUrl", simulatorBaseUrl + "/evaluation-body/" + bodyId + "/records",

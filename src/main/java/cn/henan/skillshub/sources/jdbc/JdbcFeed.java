@@ -89,6 +89,13 @@ final class JdbcFeed {
                 utc(after.updatedAt()), after.id(), utc(upTo.updatedAt()), upTo.id(), utc(to), limit);
     }
 
+    /** The rows the live poll reads next after {@code after}: the template's query, with its delay window. */
+    List<Map<String, Object>> next(Cursor after, String delayWindow, int limit) {
+        return jdbc.queryForList("SELECT * FROM " + feed + " WHERE (updated_at, id) > (?, ?)"
+                        + " AND updated_at < now() - CAST(? AS interval) ORDER BY updated_at, id LIMIT ?",
+                utc(after.updatedAt()), after.id(), delayWindow, limit);
+    }
+
     Optional<Map<String, Object>> row(long id) {
         return jdbc.queryForList("SELECT * FROM " + feed + " WHERE id = ?", id).stream().findFirst();
     }

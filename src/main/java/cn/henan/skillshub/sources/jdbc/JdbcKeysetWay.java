@@ -4,6 +4,7 @@ import cn.henan.skillshub.api.ApiProblem;
 import cn.henan.skillshub.runtime.BackfillBatches;
 import cn.henan.skillshub.runtime.Checkpoint;
 import cn.henan.skillshub.runtime.RecordOutcome;
+import cn.henan.skillshub.runtime.SourceRecordMapper;
 import cn.henan.skillshub.runtime.SourceRoute;
 import cn.henan.skillshub.runtime.SourceTracker;
 import cn.henan.skillshub.runtime.WayOfPulling;
@@ -115,6 +116,18 @@ class JdbcKeysetWay implements WayOfPulling {
                 return liveCursor.asPosition();
             }
         }
+    }
+
+    /** The rows after the checkpoint's cursor (or from the beginning), as the live poll's query reads them. */
+    @Override
+    public List<ReadAhead> readAhead(SourceRoute source, Checkpoint live, SourceRecordMapper mapper, int limit) {
+        JdbcFeed.Cursor after = JdbcFeed.Cursor.ofPosition(live.position()).orElse(JdbcFeed.Cursor.BEGINNING);
+        String delayWindow = Optional.ofNullable(source.parameter("delayWindow")).orElse("2 seconds");
+        List<ReadAhead> records = new ArrayList<>();
+        for (Map<String, Object> row : feed(source).next(after, delayWindow, limit)) {
+            records.add(new ReadAhead(JdbcFeed.Cursor.ofRow(row).asText(), row));
+        }
+        return records;
     }
 
     @Override

@@ -4,6 +4,7 @@ import cn.henan.skillshub.api.ApiProblem;
 import cn.henan.skillshub.events.CanonicalEvent;
 import cn.henan.skillshub.events.EventJson;
 import cn.henan.skillshub.events.RecordRejected;
+import cn.henan.skillshub.runtime.LiveDryRun;
 import cn.henan.skillshub.runtime.RecordOutcome;
 import cn.henan.skillshub.runtime.RecordPipeline;
 import cn.henan.skillshub.runtime.SourceRecord;
@@ -14,9 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -37,10 +40,54 @@ class DryRunController {
 
     private final RecordMappings mappings;
     private final RecordPipeline pipeline;
+    private final LiveDryRun live;
 
-    DryRunController(RecordMappings mappings, RecordPipeline pipeline) {
+    DryRunController(RecordMappings mappings, RecordPipeline pipeline, LiveDryRun live) {
         this.mappings = mappings;
         this.pipeline = pipeline;
+        this.live = live;
+    }
+
+    /**
+     * {@code POST /api/v1/sources/{id}/dry-run?limit=N} (OPS): what the next {@code limit} records (1 to 100,
+     * default 10) the running source would read from its committed checkpoint would become — read-only: nothing
+     * published, the checkpoint not moved ({@link LiveDryRun}).
+     */
+    @PostMapping(path = "/{id}/dry-run")
+    Map<String, Object> liveDryRun(@PathVariable String id, @RequestParam(name = "limit", required = false) String limit)
+            throws IOException {
+        int n = limit(limit);
+        LiveDryRun.Result read = live.read(id, n);
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (int i = 0; i < read.outcomes().size(); i++) {
+            Map<String, Object> result = result(i, read.outcomes().get(i));
+            result.put("position", read.positions().get(i));
+            results.add(result);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("sourceId", read.source().sourceId());
+        answer.put("template", read.source().template());
+        answer.put("checkpoint", read.checkpoint());
+        answer.put("limit", n);
+        answer.put("published", false);
+        answer.put("results", results);
+        return answer;
+    }
+
+    private static int limit(String text) {
+        if (text == null || text.isBlank()) {
+            return 10;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("limit: must be a whole number from 1 to " + LiveDryRun.MAX_RECORDS);
+        }
+        if (n < 1 || n > LiveDryRun.MAX_RECORDS) {
+            throw ApiProblem.badRequest("limit: must be from 1 to " + LiveDryRun.MAX_RECORDS + ", not " + n);
+        }
+        return n;
     }
 
     @PostMapping(path = "/dry-run", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -80,6 +127,7 @@ class DryRunController {
         if (outcome instanceof RecordOutcome.Rejected) {
             RecordRejected rejected = (RecordRejected) event.data();
             result.put("outcome", "reject");
+            result.put("id", event.id());
             result.put("reason", rejected.reasonCode());
             result.put("message", rejected.message());
             result.put("record", rejected.record());

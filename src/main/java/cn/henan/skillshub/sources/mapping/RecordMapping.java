@@ -27,6 +27,7 @@ public final class RecordMapping implements SourceRecordMapper {
     private final ReferenceData reference;
     private final Set<String> idSources;
     private final Set<String> nameSources;
+    private final Set<String> columns;
 
     RecordMapping(RecordSchema schema, ZoneId zone, List<FieldRule> rules, ReferenceData reference) {
         this.schema = schema;
@@ -35,6 +36,8 @@ public final class RecordMapping implements SourceRecordMapper {
         this.reference = reference;
         this.idSources = sources(rules, FieldKind.ID_NUMBER);
         this.nameSources = sources(rules, FieldKind.PERSON_NAME);
+        this.columns = rules.stream().filter(r -> r.from() != null && r.pointer() == null).map(FieldRule::from)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public RecordSchema schema() {
@@ -60,6 +63,12 @@ public final class RecordMapping implements SourceRecordMapper {
             }
         }
         return new SourceRecord(record.sourceId(), record.sourceSystem(), record.position(), fields);
+    }
+
+    /** The columns (top-level fields) the rules read from; a JSON pointer's nested fields are not among them. */
+    @Override
+    public Set<String> sourceColumns() {
+        return columns;
     }
 
     @Override

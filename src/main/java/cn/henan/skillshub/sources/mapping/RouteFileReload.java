@@ -1,5 +1,6 @@
 package cn.henan.skillshub.sources.mapping;
 
+import cn.henan.skillshub.runtime.Backfills;
 import cn.henan.skillshub.runtime.SourceFiles;
 import cn.henan.skillshub.runtime.SourceTransactions;
 import jakarta.annotation.PreDestroy;
@@ -50,6 +51,10 @@ import org.springframework.stereotype.Component;
  *   <li>a file gone: its sources stop and are removed; their checkpoints stay in Kafka, so the same source added
  *       again resumes where it was.</li>
  * </ul>
+ * A change or removal of a file one of whose sources is being backfilled waits until the backfill ends: the
+ * running version stays, the sources API shows why it waits, and the next scan after the backfill applies it. A
+ * backfill is a long pass publishing under its own transactional id; stopping its source's route under it would
+ * leave the operator a 200 for a pass whose mapper had meanwhile changed, or a failed one.
  * Other sources are not touched. Camel's own {@code RouteWatcherReloadStrategy} is not used: it does not re-create
  * a {@code templatedRoute} (its update adds plain routes only), it leaves a deleted file's routes running, and it
  * stops the routes before it knows whether the new file loads.
@@ -76,21 +81,25 @@ public class RouteFileReload {
     private final SourceTransactions transactions;
     private final SourceFiles files;
     private final SourceFileStore store;
+    private final Backfills backfills;
     private final List<Watched> watched;
     private final Duration interval;
     private final Map<String, Applied> applied = new HashMap<>();
     /** The text of each file as last looked at, applied or refused: a refused text is not tried again each scan. */
     private final Map<String, String> seen = new HashMap<>();
+    /** The files whose change waits for a backfill, logged once each. */
+    private final Set<String> waiting = new HashSet<>();
     private ScheduledExecutorService scanner;
 
     RouteFileReload(CamelContext camel, RecordMappings mappings, SourceTransactions transactions, SourceFiles files,
-                    SourceFileStore store, Environment environment,
+                    SourceFileStore store, Backfills backfills, Environment environment,
                     @Value("${skillshub.sources.reload-interval:1s}") Duration interval) {
         this.camel = camel;
         this.mappings = mappings;
         this.transactions = transactions;
         this.files = files;
         this.store = store;
+        this.backfills = backfills;
         this.watched = watched(environment.getProperty("camel.main.routes-include-pattern", ""));
         this.interval = interval;
     }
@@ -265,6 +274,10 @@ public class RouteFileReload {
             refused(origin, text, e.origin() + " line " + e.line() + ": " + e.reason());
             return;
         }
+        if (waitsForBackfill(origin, "change")) {
+            seen.put(origin, applied.get(origin).text()); // tried again at the next scan
+            return;
+        }
         Applied before = applied.remove(origin);
         if (before != null) {
             stopAndRemove(before);
@@ -305,7 +318,34 @@ public class RouteFileReload {
                 applied.containsKey(origin) ? "its sources run on as they were" : "nothing of it runs", reason);
     }
 
+    /**
+     * Whether a backfill of one of the running version's sources holds the file's change back: then the sources
+     * API shows it as the file's refusal, until a later scan finds the backfill done and applies the change.
+     */
+    private boolean waitsForBackfill(String origin, String what) {
+        Applied running = applied.get(origin);
+        if (running == null) {
+            return false;
+        }
+        Optional<String> backfilled = running.routes().stream()
+                .map(r -> camel.resolvePropertyPlaceholders(r.sourceId())).filter(backfills::running).findFirst();
+        if (backfilled.isEmpty()) {
+            waiting.remove(origin);
+            return false;
+        }
+        String reason = origin + ": the " + what + " waits: a backfill of source " + backfilled.get()
+                + " is running; it is applied when the backfill ends";
+        files.refused(origin, running.routeIds(), reason);
+        if (waiting.add(origin)) {
+            log.info("route file {}", reason);
+        }
+        return true;
+    }
+
     private void remove(String origin) {
+        if (waitsForBackfill(origin, "removal")) {
+            return; // seen keeps the running text: the removal is tried again at the next scan
+        }
         seen.remove(origin);
         Applied before = applied.remove(origin);
         files.removed(origin);

@@ -4,6 +4,7 @@ import cn.henan.skillshub.api.ApiProblem;
 import cn.henan.skillshub.runtime.BackfillBatches;
 import cn.henan.skillshub.runtime.Checkpoint;
 import cn.henan.skillshub.runtime.RecordOutcome;
+import cn.henan.skillshub.runtime.SourceRecordMapper;
 import cn.henan.skillshub.runtime.SourceRoute;
 import cn.henan.skillshub.runtime.SourceTracker;
 import cn.henan.skillshub.runtime.WayOfPulling;
@@ -125,6 +126,45 @@ class RestPageWay implements WayOfPulling {
             pastEnd |= token == null || page.records().isEmpty();
         }
         return live.position();
+    }
+
+    /**
+     * The pages the live poll asks for next: from the checkpoint's {@code updatedSince} and page token (or the
+     * template's start), page after page with the server's tokens, until {@code limit} records. Only GETs.
+     */
+    @Override
+    public List<ReadAhead> readAhead(SourceRoute source, Checkpoint live, SourceRecordMapper mapper, int limit) {
+        Map<String, String> p = source.parameters();
+        String updatedSince = live.position().getOrDefault(RestPagePoll.UPDATED_SINCE,
+                p.getOrDefault("initialUpdatedSince", "1970-01-01T00:00:00Z"));
+        String token = live.position().get(RestPagePoll.PAGE_TOKEN);
+        token = token == null || token.isEmpty() ? null : token;
+        String idField = RestPages.idField(p);
+        String updatedField = RestPages.updatedField(p);
+        String updatedFormat = RestPages.updatedFormat(p);
+        List<ReadAhead> records = new ArrayList<>();
+        while (records.size() < limit) {
+            RestPage page;
+            try {
+                page = pages.fetch(p, updatedSince, token);
+            } catch (IllegalStateException e) {
+                throw new ApiProblem(HttpStatus.BAD_GATEWAY, "source " + source.routeId() + ": " + e.getMessage());
+            }
+            int index = 0;
+            for (Map<String, Object> record : page.records()) {
+                if (records.size() == limit) {
+                    break;
+                }
+                records.add(new ReadAhead(RestPages.positionOf(record, idField, updatedField, updatedFormat,
+                        updatedSince, token, index), record));
+                index++;
+            }
+            token = page.nextPageToken();
+            if (token == null || page.records().isEmpty()) {
+                break;
+            }
+        }
+        return records;
     }
 
     /** The newest version the live poll is known to have published: its {@code updatedSince}. */

@@ -1,5 +1,8 @@
 package cn.henan.skillshub.sources.sftp;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +30,7 @@ final class CsvLines implements Closeable {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
     private static final Pattern ID_NUMBER_LIKE = Pattern.compile("\\d{15}|\\d{17}[\\dXx]");
     private static final Pattern SHORT_HAN = Pattern.compile("\\p{IsHan}{2,4}");
+    private static final char BOM = '\uFEFF';
 
     /** One data line: its fields by column name, or, for a bad line, what is wrong with it. */
     record Line(long number, Map<String, Object> fields, String problem) {
@@ -38,13 +42,15 @@ final class CsvLines implements Closeable {
     private final ByteLines reader;
     private final String charsetName;
     private final List<String> header;
+    private final String headerLine;
     private final Map<String, Integer> columns = new HashMap<>();
     private long lineNumber = 1;
 
-    private CsvLines(ByteLines reader, String charsetName, List<String> header) {
+    private CsvLines(ByteLines reader, String charsetName, List<String> header, String headerLine) {
         this.reader = reader;
         this.charsetName = charsetName;
         this.header = header;
+        this.headerLine = headerLine;
         for (int i = 0; i < header.size(); i++) {
             columns.put(header.get(i), i);
         }
@@ -53,11 +59,15 @@ final class CsvLines implements Closeable {
     /**
      * Opens the file and reads its header.
      *
-     * @throws UnreadableFileException when the file is empty, binary, has a line too long to be a record, or its
-     *                                 header is not a CSV header naming every required column
+     * @param requiredColumns the columns the source's YAML requires
+     * @param mappedColumns   the columns its record mapping reads: a file without one of them is refused too, since
+     *                        reading its absence as an empty value in every line would be a silent wrong value
+     * @throws UnreadableFileException when the file is empty, binary, has a line too long to be a record, is not
+     *                                 in the declared charset as far as its bytes tell, or its header is not a CSV
+     *                                 header naming every required and mapped column, each once
      */
-    static CsvLines open(SpooledFile file, Charset charset, Set<String> requiredColumns, long maxLineBytes)
-            throws IOException, UnreadableFileException {
+    static CsvLines open(SpooledFile file, Charset charset, Set<String> requiredColumns, Set<String> mappedColumns,
+                         long maxLineBytes) throws IOException, UnreadableFileException {
         if (file.size() == 0) {
             throw new UnreadableFileException("the file is empty");
         }
@@ -67,28 +77,80 @@ final class CsvLines implements Closeable {
         if (file.longestLineBytes() > maxLineBytes) {
             throw new UnreadableFileException("a line is longer than " + maxLineBytes + " bytes: not a CSV file");
         }
+        refuseOtherCharset(file, charset);
         // Bytes invalid in the charset are decoded as U+FFFD; a line holding one is a reject.
         ByteLines reader = new ByteLines(file.openContent(), charset);
         try {
             String headerLine = reader.readLine();
+            if (headerLine != null && !headerLine.isEmpty() && headerLine.charAt(0) == BOM) {
+                headerLine = headerLine.substring(1); // GB18030's own byte-order mark, 84 31 95 33
+            }
             List<String> header = headerLine == null ? null : parse(headerLine);
-            if (header == null || headerLine.indexOf('\uFFFD') >= 0) {
-                throw new UnreadableFileException("the header line is not a CSV header in " + charset.name());
+            if (header == null || suspect(headerLine) >= 0) {
+                throw new UnreadableFileException("the header line is not a CSV header in " + charset.name()
+                        + (UTF_8.equals(charset) && !file.validUtf8() ? " (its bytes are not UTF-8: GB18030?)" : ""));
             }
             header = header.stream().map(String::strip).toList();
+            checkNames(header);
             Set<String> unique = new HashSet<>(header);
-            if (unique.size() != header.size() || unique.contains("")) {
-                throw new UnreadableFileException("the header has blank or repeated column names");
-            }
-            List<String> missing = requiredColumns.stream().filter(c -> !unique.contains(c)).toList();
+            List<String> missing = requiredColumns.stream().filter(c -> !unique.contains(c)).sorted().toList();
             if (!missing.isEmpty()) {
                 throw new UnreadableFileException("the header lacks the columns " + missing
                         + " (a truncated file, or not this source's format)");
             }
-            return new CsvLines(reader, charset.name(), header);
+            List<String> unmapped = mappedColumns.stream().filter(c -> !unique.contains(c)).sorted().toList();
+            if (!unmapped.isEmpty()) {
+                throw new UnreadableFileException("the header lacks the columns " + unmapped
+                        + " that the record mapping reads");
+            }
+            return new CsvLines(reader, charset.name(), header, headerLine);
         } catch (UnreadableFileException | IOException | RuntimeException e) {
             reader.close();
             throw e;
+        }
+    }
+
+    /**
+     * A file whose bytes show it is not in the charset the source declares is refused whole: decoded anyway, a
+     * UTF-8 file read as GB18030 gives other Chinese characters (王伟 becomes 鐜嬩紵) with no byte invalid, so no
+     * line could tell. A UTF-8 byte-order mark, or bytes that are all valid UTF-8 and not all ASCII (which a
+     * GBK or GB18030 text of Chinese names practically never is), mean UTF-8. The other way round — a GB18030
+     * file declared UTF-8 — its bytes are invalid UTF-8, and each line holding some is a reject of its own.
+     */
+    private static void refuseOtherCharset(SpooledFile file, Charset charset) throws UnreadableFileException {
+        if (UTF_8.equals(charset) || US_ASCII.equals(charset)) {
+            return;
+        }
+        if (file.utf8Bom()) {
+            throw new UnreadableFileException("the file starts with a UTF-8 byte-order mark, but the source declares "
+                    + charset.name());
+        }
+        if (file.validUtf8() && file.nonAscii()) {
+            throw new UnreadableFileException("the file's bytes are UTF-8 (valid UTF-8, not all ASCII), but the source"
+                    + " declares " + charset.name() + ": read as " + charset.name() + " every Chinese character would"
+                    + " be another");
+        }
+    }
+
+    /** Each column named once, visibly: a name twice, or two names that differ only by an invisible mark, is refused. */
+    private static void checkNames(List<String> header) throws UnreadableFileException {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i);
+            if (name.isEmpty()) {
+                throw new UnreadableFileException("the header's column " + (i + 1) + " has no name");
+            }
+            for (int j = 0; j < name.length(); j++) {
+                if (Character.getType(name.charAt(j)) == Character.FORMAT) {
+                    throw new UnreadableFileException(String.format("the header's column %d ('%s') holds the"
+                            + " invisible character U+%04X", i + 1, name.replaceAll("\\p{Cf}", ""), (int) name.charAt(j)));
+                }
+            }
+            Integer before = seen.putIfAbsent(name, i + 1);
+            if (before != null) {
+                throw new UnreadableFileException("the header names the column '" + name + "' twice (columns "
+                        + before + " and " + (i + 1) + "): which one a field is read from would be a guess");
+            }
         }
     }
 
@@ -114,14 +176,46 @@ final class CsvLines implements Closeable {
         if (values == null) {
             return new Line(number, Map.of(), "line " + number + " is not valid CSV (an unterminated quote?)");
         }
-        if (text.indexOf('\uFFFD') >= 0) {
-            return new Line(number, scrubbed(values), "line " + number + " holds bytes that are not valid " + charsetName);
+        int suspect = suspect(text);
+        if (suspect >= 0) {
+            return new Line(number, scrubbed(values), "line " + number + " " + suspicion(text.charAt(suspect), suspect));
+        }
+        if (text.equals(headerLine)) {
+            return new Line(number, Map.of(), "line " + number + " repeats the header: two files joined into one?");
         }
         if (values.size() != header.size()) {
             return new Line(number, scrubbed(values), "line " + number + " has " + values.size()
                     + " fields where the header has " + header.size());
         }
         return new Line(number, new CsvRow(header, columns, values), null);
+    }
+
+    /**
+     * Where a line holds a character no value of a body's file should, or -1: U+FFFD, which decoding puts for bytes
+     * invalid in the charset; a byte-order mark, U+FEFF, which only begins a file (two files joined into one); a
+     * private-use character, U+E000 to U+F8FF, which is what GBK (and the 2005 table of GB18030) decodes the
+     * bytes of a character it has no code for into — 䶮 written in GB18030 and read as GBK is U+E863, with no byte
+     * invalid. One pass over the line's characters, for all three: this runs on every line of every file.
+     */
+    private static int suspect(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\uE000' && (c <= '\uF8FF' || c == BOM || c == '\uFFFD')) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private String suspicion(char c, int at) {
+        if (c == '\uFFFD') {
+            return "holds bytes that are not valid " + charsetName;
+        }
+        if (c == BOM) {
+            return "holds a byte-order mark (U+FEFF) at character " + (at + 1) + ": two files joined into one?";
+        }
+        return String.format("holds the private-use character U+%04X at character %d: a character %s has no code"
+                + " for (a file in GB18030 read as %s?)", (int) c, at + 1, charsetName, charsetName);
     }
 
     /**

@@ -78,18 +78,9 @@ public class ProcessedFiles {
      * @throws IOException when the server cannot be reached or a file cannot be read
      */
     public Summary replay(Map<String, String> parameters, Instant from, Instant to, Batches out) throws IOException {
-        int batchSize = Integer.parseInt(parameter(parameters, "batchSize", "1000").strip());
-        FileDropSettings settings = new FileDropSettings(parameters.get("sourceId"), parameters.get("sourceSystem"),
-                parameters.get("mapper"), parameter(parameters, "charset", FileDropSettings.AUTO), batchSize, 0,
-                Arrays.stream(parameter(parameters, "requiredColumns", "").split(",")).map(String::strip)
-                        .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet()));
+        FileDropSettings settings = settings(parameters);
         String folder = parameter(parameters, "directory", ".") + "/" + SftpFileDrop.PROCESSED;
-        Session session = null;
-        ChannelSftp sftp = null;
-        try {
-            session = session(parameters);
-            sftp = (ChannelSftp) session.openChannel("sftp");
-            sftp.connect(10_000);
+        return withSftp(parameters, folder, sftp -> {
             List<ChannelSftp.LsEntry> moved = new ArrayList<>();
             for (Object entry : sftp.ls(folder)) {
                 ChannelSftp.LsEntry file = (ChannelSftp.LsEntry) entry;
@@ -117,17 +108,85 @@ public class ProcessedFiles {
                 }
             }
             return new Summary(read, duplicates);
-        } catch (JSchException | SftpException e) {
-            throw new IOException("SFTP " + parameters.get("host") + ":" + parameters.get("port") + " " + folder
-                    + ": " + e.getMessage(), e);
-        } finally {
-            if (sftp != null) {
-                sftp.disconnect();
+        });
+    }
+
+    /**
+     * Up to {@code limit} lines the live route would publish next, for a dry run: the inbox's complete files (with
+     * {@code done-marker}, those with their marker; with {@code stable-size}, every file, even one still being
+     * written) in the route's order (modified, then name), skipping those the checkpoint lists as published and
+     * resuming a file it left open after its last committed line. Read only: nothing is moved, renamed, marked or
+     * deleted on the server. A file that cannot be read at all is one line at position 0 with the reason.
+     */
+    public List<Line> inbox(Map<String, String> parameters, Map<String, String> checkpoint, Set<String> mappedColumns,
+                            int limit) throws IOException {
+        FileDropSettings settings = settings(parameters);
+        FilePosition position = new FilePosition(checkpoint,
+                Integer.parseInt(parameter(parameters, "publishedFilesKept", "256").strip()));
+        boolean doneMarker = FileCompletion.DONE_MARKER.equals(parameter(parameters, "completion",
+                FileCompletion.DONE_MARKER).strip());
+        String folder = parameter(parameters, "directory", ".");
+        return withSftp(parameters, folder, sftp -> {
+            List<Line> lines = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            List<ChannelSftp.LsEntry> csv = new ArrayList<>();
+            for (Object entry : sftp.ls(folder)) {
+                ChannelSftp.LsEntry file = (ChannelSftp.LsEntry) entry;
+                names.add(file.getFilename());
+                if (file.getAttrs().isReg() && file.getFilename().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                    csv.add(file);
+                }
             }
-            if (session != null) {
-                session.disconnect();
+            csv.sort(Comparator.<ChannelSftp.LsEntry>comparingLong(f -> f.getAttrs().getMTime())
+                    .thenComparing(ChannelSftp.LsEntry::getFilename));
+            for (ChannelSftp.LsEntry file : csv) {
+                if (lines.size() >= limit) {
+                    break;
+                }
+                if (doneMarker && !names.contains(file.getFilename() + ".done")) {
+                    continue;
+                }
+                try (InputStream in = sftp.get(folder + "/" + file.getFilename());
+                     SpooledFile spooled = SpooledFile.spool(in, spoolDirectory)) {
+                    if (!position.published(spooled.sha256())) {
+                        peekFile(settings, file.getFilename(), spooled, position.lastLineCommitted(spooled.sha256()),
+                                mappedColumns, limit, lines);
+                    }
+                }
+            }
+            return lines;
+        });
+    }
+
+    private void peekFile(FileDropSettings settings, String fileName, SpooledFile file, long resumeAfter,
+                          Set<String> mappedColumns, int limit, List<Line> out) throws IOException {
+        CsvLines lines;
+        try {
+            lines = CsvLines.open(file, settings.charsetOf(file), settings.requiredColumns(), mappedColumns,
+                    maxLineBytes);
+        } catch (UnreadableFileException e) {
+            out.add(new Line(SftpFileDrop.positionOf(fileName, file.sha256(), 0), Map.of("file", fileName),
+                    "file " + fileName + " cannot be read: " + e.getMessage()));
+            return;
+        }
+        try (lines) {
+            CsvLines.Line line;
+            while (out.size() < limit && (line = lines.next()) != null) {
+                if (line.number() <= resumeAfter) {
+                    continue;
+                }
+                out.add(new Line(SftpFileDrop.positionOf(fileName, file.sha256(), line.number()), line.fields(),
+                        line.malformed() ? "file " + fileName + ": " + line.problem() : null));
             }
         }
+    }
+
+    private static FileDropSettings settings(Map<String, String> parameters) {
+        int batchSize = Integer.parseInt(parameter(parameters, "batchSize", "1000").strip());
+        return new FileDropSettings(parameters.get("sourceId"), parameters.get("sourceSystem"),
+                parameters.get("mapper"), parameter(parameters, "charset", FileDropSettings.AUTO), batchSize, 0,
+                Arrays.stream(parameter(parameters, "requiredColumns", "").split(",")).map(String::strip)
+                        .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet()));
     }
 
     private void replayFile(FileDropSettings settings, String fileName, SpooledFile file, Instant modified,
@@ -135,7 +194,7 @@ public class ProcessedFiles {
         Charset charset = settings.charsetOf(file);
         CsvLines lines;
         try {
-            lines = CsvLines.open(file, charset, settings.requiredColumns(), maxLineBytes);
+            lines = CsvLines.open(file, charset, settings.requiredColumns(), Set.of(), maxLineBytes);
         } catch (UnreadableFileException e) {
             return; // never published line by line: the live route sent such a file to failed/
         }
@@ -175,6 +234,32 @@ public class ProcessedFiles {
             return new SourceRecord("", "", "", fields).fields().requiredInstant("updated_at");
         } catch (RecordRejectedException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /** What is done over one SFTP channel to the route's server, opened and closed around it. */
+    private interface SftpWork<T> {
+        T run(ChannelSftp sftp) throws IOException, SftpException;
+    }
+
+    private static <T> T withSftp(Map<String, String> parameters, String folder, SftpWork<T> work) throws IOException {
+        Session session = null;
+        ChannelSftp sftp = null;
+        try {
+            session = session(parameters);
+            sftp = (ChannelSftp) session.openChannel("sftp");
+            sftp.connect(10_000);
+            return work.run(sftp);
+        } catch (JSchException | SftpException e) {
+            throw new IOException("SFTP " + parameters.get("host") + ":" + parameters.get("port") + " " + folder
+                    + ": " + e.getMessage(), e);
+        } finally {
+            if (sftp != null) {
+                sftp.disconnect();
+            }
+            if (session != null) {
+                session.disconnect();
+            }
         }
     }
 

@@ -99,15 +99,16 @@ public class SftpFileDrop {
             return PROCESSED;
         }
         Charset charset = settings.charsetOf(file);
+        SourceRecordMapper mapper = mappers.of(settings.sourceId(), settings.mapper());
         CsvLines lines;
         try {
-            lines = CsvLines.open(file, charset, settings.requiredColumns(), maxLineBytes);
+            lines = CsvLines.open(file, charset, settings.requiredColumns(), mapper.sourceColumns(), maxLineBytes);
         } catch (UnreadableFileException e) {
             rejectFile(settings, fileName, file, position, e.getMessage());
             return FAILED;
         }
         try (lines) {
-            publishLines(settings, fileName, file, charset, lines, position, mappers.of(settings.sourceId(), settings.mapper()));
+            publishLines(settings, fileName, file, charset, lines, position, mapper);
         }
         return PROCESSED;
     }
@@ -168,6 +169,12 @@ public class SftpFileDrop {
 
     private RecordOutcome outcome(FileDropSettings settings, String fileName, String sha256, CsvLines.Line line,
                                   SourceRecordMapper mapper) {
+        return outcome(pipeline, settings, fileName, sha256, line, mapper);
+    }
+
+    /** A line's event or reject; static so that a test reads a file's lines exactly as a route does. */
+    static RecordOutcome outcome(RecordPipeline pipeline, FileDropSettings settings, String fileName, String sha256,
+                                 CsvLines.Line line, SourceRecordMapper mapper) {
         SourceRecord record = new SourceRecord(settings.sourceId(), settings.sourceSystem(),
                 positionOf(fileName, sha256, line.number()), line.fields());
         if (line.malformed()) {

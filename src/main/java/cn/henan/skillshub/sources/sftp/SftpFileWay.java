@@ -5,6 +5,7 @@ import cn.henan.skillshub.events.RejectReason;
 import cn.henan.skillshub.runtime.BackfillBatches;
 import cn.henan.skillshub.runtime.Checkpoint;
 import cn.henan.skillshub.runtime.RecordOutcome;
+import cn.henan.skillshub.runtime.SourceRecordMapper;
 import cn.henan.skillshub.runtime.SourceRoute;
 import cn.henan.skillshub.runtime.SourceTracker;
 import cn.henan.skillshub.runtime.WayOfPulling;
@@ -46,6 +47,17 @@ class SftpFileWay implements WayOfPulling {
     @Override
     public String correction(SourceRoute source) {
         return "the body delivers the corrected lines in a new file, which the live route publishes";
+    }
+
+    /** The lines the live route would publish next from the inbox, read without moving or marking a file. */
+    @Override
+    public List<ReadAhead> readAhead(SourceRoute source, Checkpoint live, SourceRecordMapper mapper, int limit) {
+        try {
+            return files.inbox(source.parameters(), live.position(), mapper.sourceColumns(), limit).stream()
+                    .map(line -> new ReadAhead(line.position(), line.fields(), line.problem())).toList();
+        } catch (IOException e) {
+            throw new ApiProblem(HttpStatus.BAD_GATEWAY, "source " + source.routeId() + ": " + e.getMessage());
+        }
     }
 
     @Override

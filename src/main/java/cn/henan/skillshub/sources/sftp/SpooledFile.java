@@ -12,8 +12,8 @@ import java.util.HexFormat;
 
 /**
  * A remote file copied to a local temporary file in one streaming pass, and what that pass learned of its bytes:
- * the SHA-256 checksum, a UTF-8 byte-order mark, whether the bytes are valid UTF-8, NUL bytes (a binary file)
- * and the longest line. Memory stays at a few buffers whatever the file's size: a 1 GB file is never held.
+ * the SHA-256 checksum, a UTF-8 byte-order mark, whether the bytes are valid UTF-8, whether any is not ASCII, NUL
+ * bytes (a binary file) and the longest line. Memory stays at a few buffers whatever the file's size: a 1 GB file is never held.
  */
 final class SpooledFile implements AutoCloseable {
 
@@ -27,10 +27,11 @@ final class SpooledFile implements AutoCloseable {
     private final boolean utf8Bom;
     private final boolean validUtf8;
     private final boolean binary;
+    private final boolean nonAscii;
     private final long longestLineBytes;
 
     private SpooledFile(Path path, long size, String sha256, boolean utf8Bom, boolean validUtf8, boolean binary,
-                        long longestLineBytes, Duration spooling) {
+                        boolean nonAscii, long longestLineBytes, Duration spooling) {
         this.path = path;
         this.spooling = spooling;
         this.size = size;
@@ -38,6 +39,7 @@ final class SpooledFile implements AutoCloseable {
         this.utf8Bom = utf8Bom;
         this.validUtf8 = validUtf8;
         this.binary = binary;
+        this.nonAscii = nonAscii;
         this.longestLineBytes = longestLineBytes;
     }
 
@@ -55,6 +57,7 @@ final class SpooledFile implements AutoCloseable {
             long line = 0;
             long longest = 0;
             boolean nul = false;
+            boolean high = false;
             int read;
             while ((read = in.read(buffer)) != -1) {
                 for (int i = 0; i < read && size + i < 3; i++) {
@@ -69,6 +72,8 @@ final class SpooledFile implements AutoCloseable {
                         lineStart = i + 1;
                     } else if (b == 0) {
                         nul = true;
+                    } else if (b < 0) {
+                        high = true;
                     }
                 }
                 line += read - lineStart;
@@ -80,7 +85,7 @@ final class SpooledFile implements AutoCloseable {
             longest = Math.max(longest, line);
             boolean bom = size >= 3 && head[0] == UTF8_BOM[0] && head[1] == UTF8_BOM[1] && head[2] == UTF8_BOM[2];
             return new SpooledFile(path, size, HexFormat.of().formatHex(digest.digest()), bom, utf8.end(), nul,
-                    longest, Duration.ofNanos(System.nanoTime() - started));
+                    high, longest, Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(path);
             throw e;
@@ -115,6 +120,11 @@ final class SpooledFile implements AutoCloseable {
     /** NUL bytes never occur in a text file, in GBK or in UTF-8: this is an archive, an image, a database… */
     boolean binary() {
         return binary;
+    }
+
+    /** Whether any byte is above 0x7F: a file of ASCII bytes alone reads the same in UTF-8, GBK and GB18030. */
+    boolean nonAscii() {
+        return nonAscii;
     }
 
     long longestLineBytes() {

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import cn.henan.skillshub.events.Topics;
 import cn.henan.skillshub.simulator.ExpectedOutcomes;
+import cn.henan.skillshub.simulator.evaluation.EvaluationBodySimulator;
+import cn.henan.skillshub.simulator.http.Fault;
 import cn.henan.skillshub.simulator.evaluation.EvaluationBodySimulators;
 import cn.henan.skillshub.sources.rest.PublishedEvents;
 import cn.henan.skillshub.support.HubApi;
@@ -18,8 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -174,6 +179,49 @@ class RouteFileReloadIntegrationTests {
         assertThat(camel.getRoute("evaluation-body-rld")).isNull();
         assertThat(api.call("DELETE", "/api/v1/sources/evaluation-body-rld", TestApiKeys.OPS, null).statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aChangeToASourceWhoseBackfillRunsWaitsUntilTheBackfillEndsAndIsThenApplied() throws Exception {
+        PublishedEvents published = new PublishedEvents(bootstrapServers);
+        EvaluationBodySimulator body = bodies.body("body-rle");
+        Instant from = Instant.now();
+        ExpectedOutcomes written = body.write(60, "RLBF");
+        Instant to = Instant.now().plusNanos(1);
+        String small = yaml("rle").replace("value: \"100\"", "value: \"5\"");
+        copyIn("evaluation-body-rle.yaml", small);
+        awaitExactly(published, "RLBF", written);
+        HubApi api = new HubApi(port);
+        // The live route rests, so only the backfill meets the slow pages: twelve pages of 5, each slowed.
+        assertThat(api.post("/api/v1/sources/evaluation-body-rle/pause", TestApiKeys.OPS, null).statusCode())
+                .isEqualTo(200);
+        Route before = camel.getRoute("evaluation-body-rle");
+        int requests = body.faults().requestCount();
+        body.faults().inject(Fault.SLOW, 13);
+        CompletableFuture<HttpResponse<String>> backfill = CompletableFuture.supplyAsync(() -> api.post(
+                "/api/v1/sources/evaluation-body-rle/backfill", TestApiKeys.OPS,
+                "{\"from\": \"" + from + "\", \"to\": \"" + to + "\"}"));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> body.faults().requestCount() > requests);
+
+        copyIn("evaluation-body-rle.yaml", small.replace("value: \"5\"", "value: \"20\""));
+
+        JsonNode waiting = await().atMost(WAIT).until(() -> source("evaluation-body-rle"),
+                s -> s.isPresent() && s.get().hasNonNull("fileRefused")).orElseThrow();
+        assertThat(waiting.get("fileRefused").asText()).contains("the change waits",
+                "a backfill of source evaluation-body-rle is running");
+        assertThat(backfill).isNotDone();
+        assertThat(camel.getRoute("evaluation-body-rle")).as("the running version stays").isSameAs(before);
+
+        HttpResponse<String> done = backfill.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        assertThat(HubApi.json(done).get("recordsRead").asLong()).isEqualTo(60);
+        // The backfill over, the next scan applies the change.
+        await().atMost(WAIT).until(() -> camel.getRoute("evaluation-body-rle") != null
+                && camel.getRoute("evaluation-body-rle") != before);
+        await().atMost(WAIT).until(() -> source("evaluation-body-rle"),
+                s -> s.isPresent() && !s.get().hasNonNull("fileRefused"));
+        ExpectedOutcomes later = body.write(30, "RLBFLATE");
+        awaitExactly(published, "RLBFLATE", later);
     }
 
     private static String body(String yaml) {

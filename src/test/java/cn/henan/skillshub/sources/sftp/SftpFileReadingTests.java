@@ -51,7 +51,7 @@ class SftpFileReadingTests {
     void aGbkFileIsDecodedAndItsLinesKeyedByTheHeader() throws Exception {
         String text = HEADER + "RESULT,R1,王伟,工业和信息化部教育与考试中心\r\n\r\nRESULT,R2,\"李娜\",评价中心\r\n";
         try (SpooledFile file = spool(text.getBytes(GBK));
-             CsvLines lines = CsvLines.open(file, GBK, Set.of("record_type"), 1024)) {
+             CsvLines lines = CsvLines.open(file, GBK, Set.of("record_type"), Set.of(), 1024)) {
             CsvLines.Line first = lines.next();
             assertThat(first.number()).isEqualTo(2);
             assertThat(first.fields()).containsEntry("full_name", "王伟")
@@ -67,7 +67,7 @@ class SftpFileReadingTests {
     void aBadLineIsReportedWithItsNumberAndTheNextLineIsRead() throws Exception {
         String text = HEADER + "RESULT,\"R1,王伟,中心\r\nRESULT,R2,王伟\r\nRESULT,R3,张伟,中心\r\n";
         try (SpooledFile file = spool(text.getBytes(StandardCharsets.UTF_8));
-             CsvLines lines = CsvLines.open(file, StandardCharsets.UTF_8, Set.of(), 1024)) {
+             CsvLines lines = CsvLines.open(file, StandardCharsets.UTF_8, Set.of(), Set.of(), 1024)) {
             assertThat(lines.next().problem()).contains("line 2", "not valid CSV");
             CsvLines.Line short_ = lines.next();
             assertThat(short_.problem()).contains("line 3", "3 fields", "header has 4");
@@ -81,7 +81,7 @@ class SftpFileReadingTests {
         byte[] text = concat(HEADER.getBytes(StandardCharsets.UTF_8),
                 concat("RESULT,R1,".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, '\r', '\n'}));
         try (SpooledFile file = spool(text);
-             CsvLines lines = CsvLines.open(file, StandardCharsets.UTF_8, Set.of(), 1024)) {
+             CsvLines lines = CsvLines.open(file, StandardCharsets.UTF_8, Set.of(), Set.of(), 1024)) {
             assertThat(lines.next().problem()).contains("not valid UTF-8");
         }
     }
@@ -125,7 +125,7 @@ class SftpFileReadingTests {
 
     private void assertUnreadable(byte[] bytes, String why) throws IOException {
         try (SpooledFile file = spool(bytes)) {
-            assertThatThrownBy(() -> CsvLines.open(file, StandardCharsets.UTF_8, Set.of("record_type", "record_id"),
+            assertThatThrownBy(() -> CsvLines.open(file, StandardCharsets.UTF_8, Set.of("record_type", "record_id"), Set.of(),
                     1024)).isInstanceOf(UnreadableFileException.class).hasMessageContaining(why);
         }
     }
