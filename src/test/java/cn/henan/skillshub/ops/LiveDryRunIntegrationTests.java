@@ -1,6 +1,6 @@
 package cn.henan.skillshub.ops;
 
-import static cn.henan.skillshub.ops.SourcesApiIntegrationTests.ENROLMENTS;
+import static cn.henan.skillshub.support.ExchangeFeeds.ENROLMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,6 +18,7 @@ import cn.henan.skillshub.simulator.sftp.CeecCsv;
 import cn.henan.skillshub.simulator.sftp.EvaluationBodyCsv;
 import cn.henan.skillshub.simulator.sftp.InboxWriter;
 import cn.henan.skillshub.sources.rest.PublishedEvents;
+import cn.henan.skillshub.support.ExchangeFeeds;
 import cn.henan.skillshub.support.ExchangeSchemaForTests.Simulators;
 import cn.henan.skillshub.support.HubApi;
 import cn.henan.skillshub.support.HubIntegrationTest;
@@ -35,12 +36,10 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -57,6 +56,8 @@ class LiveDryRunIntegrationTests {
     @Autowired
     Simulators simulators;
     @Autowired
+    ExchangeFeeds feeds;
+    @Autowired
     EvaluationBodySimulators bodies;
     @Autowired
     @Qualifier("exchangeDataSource")
@@ -71,26 +72,18 @@ class LiveDryRunIntegrationTests {
     ReferenceData reference;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
-    @Value("${skillshub.sources.realname.schema}")
-    String schema;
     @Value("${skillshub.simulator.base-url}")
     String simulatorBaseUrl;
-    @LocalServerPort
-    int port;
+    @Autowired
     HubApi api;
-
-    @BeforeEach
-    void api() {
-        api = new HubApi(port);
-    }
 
     @Test
     void aJdbcSourcesNextRecordsAreAnsweredWithoutPublishingOrMovingTheCheckpoint() {
         RealNameSimulator simulator = simulators.create("LDRJ", 162, 0);
         simulator.openClasses();
         simulator.write(10);
-        JdbcTemplate rows = new JdbcTemplate(exchange);
-        SourcesApiIntegrationTests.awaitDrained(rows, checkpoints, schema);
+        JdbcTemplate rows = feeds.jdbc();
+        feeds.awaitDrained();
         assertThat(api.post("/api/v1/sources/" + ENROLMENTS + "/pause", TestApiKeys.OPS, null).statusCode())
                 .isEqualTo(200);
         Set<String> ids;
@@ -100,7 +93,7 @@ class LiveDryRunIntegrationTests {
             List<Long> waiting = List.of();
             for (int i = 0; i < 20 && waiting.size() < 4; i++) {
                 simulator.write(10);
-                waiting = rows.queryForList("SELECT id FROM " + schema + ".enrolment WHERE id > ? ORDER BY"
+                waiting = rows.queryForList("SELECT id FROM " + feeds.schema() + ".enrolment WHERE id > ? ORDER BY"
                         + " updated_at, id", Long.class, checkpointId);
             }
             assertThat(waiting).hasSizeGreaterThanOrEqualTo(4);

@@ -3,8 +3,8 @@ package cn.henan.skillshub.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.henan.skillshub.runtime.CheckpointStore;
 import cn.henan.skillshub.simulator.realname.RealNameSimulator;
+import cn.henan.skillshub.support.ExchangeFeeds;
 import cn.henan.skillshub.support.ExchangeSchemaForTests.Simulators;
 import cn.henan.skillshub.support.HubApi;
 import cn.henan.skillshub.support.HubIntegrationTest;
@@ -12,14 +12,8 @@ import cn.henan.skillshub.support.TestApiKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The metric names operators and the Grafana dashboard rely on, after a run; and the health groups. */
 @HubIntegrationTest
@@ -30,27 +24,16 @@ class MetricsAndHealthIntegrationTests {
     @Autowired
     Simulators simulators;
     @Autowired
-    @Qualifier("exchangeDataSource")
-    DataSource exchange;
+    ExchangeFeeds feeds;
     @Autowired
-    CheckpointStore checkpoints;
-    @Value("${skillshub.sources.realname.schema}")
-    String schema;
-    @LocalServerPort
-    int port;
     HubApi api;
-
-    @BeforeEach
-    void api() {
-        api = new HubApi(port);
-    }
 
     @Test
     void afterARunThePrometheusEndpointHasEveryPerSourceAndCamelRouteMetric() {
         RealNameSimulator simulator = simulators.create("Q5MET", 57, 0.1);
         simulator.openClasses();
         simulator.write(60);
-        SourcesApiIntegrationTests.awaitDrained(new JdbcTemplate(exchange), checkpoints, schema);
+        feeds.awaitDrained();
         api.get("/api/v1/sources", TestApiKeys.OPS);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> api.getText("/actuator/prometheus", TestApiKeys.OPS).body()

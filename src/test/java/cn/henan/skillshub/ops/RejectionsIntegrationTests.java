@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import cn.henan.skillshub.events.Topics;
 import cn.henan.skillshub.person.IdNumber;
-import cn.henan.skillshub.runtime.CheckpointStore;
 import cn.henan.skillshub.simulator.evaluation.EvaluationBodySimulators;
 import cn.henan.skillshub.simulator.realname.RealNameSimulator;
+import cn.henan.skillshub.support.ExchangeFeeds;
 import cn.henan.skillshub.support.ExchangeSchemaForTests.Simulators;
 import cn.henan.skillshub.support.HubApi;
 import cn.henan.skillshub.support.HubIntegrationTest;
@@ -22,38 +22,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The rejection index (masked, filterable) and the replay of a rejected record after its source was fixed. */
 @HubIntegrationTest
 class RejectionsIntegrationTests {
 
-    private static final String ENROLMENTS = SourcesApiIntegrationTests.ENROLMENTS;
+    private static final String ENROLMENTS = ExchangeFeeds.ENROLMENTS;
 
     @Autowired
     Simulators simulators;
     @Autowired
+    ExchangeFeeds feeds;
+    @Autowired
     EvaluationBodySimulators bodies;
-    @Autowired
-    @Qualifier("exchangeDataSource")
-    DataSource exchange;
-    @Autowired
-    CheckpointStore checkpoints;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
-    @Value("${skillshub.sources.realname.schema}")
-    String schema;
-    @LocalServerPort
-    int port;
+    @Autowired
     HubApi api;
     JdbcTemplate jdbc;
 
@@ -63,8 +54,7 @@ class RejectionsIntegrationTests {
     @BeforeEach
     void api() {
         started = Instant.now().minusSeconds(1);
-        api = new HubApi(port);
-        jdbc = new JdbcTemplate(exchange);
+        jdbc = feeds.jdbc();
     }
 
     @Test
@@ -72,9 +62,9 @@ class RejectionsIntegrationTests {
         RealNameSimulator simulator = simulators.create("Q5REJ", 54, 0.4);
         simulator.openClasses();
         simulator.write(120);
-        SourcesApiIntegrationTests.awaitDrained(jdbc, checkpoints, schema);
+        feeds.awaitDrained();
 
-        List<String> idNumbers = jdbc.queryForList("SELECT id_number FROM " + schema
+        List<String> idNumbers = jdbc.queryForList("SELECT id_number FROM " + feeds.schema()
                 + ".enrolment WHERE enrolment_no LIKE 'BMQ5REJ%' AND id_number IS NOT NULL", String.class);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             HttpResponse<String> response = api.get("/api/v1/rejections?source=" + ENROLMENTS
@@ -100,7 +90,7 @@ class RejectionsIntegrationTests {
     void aRejectionReplayedAfterTheSourceIsFixedIsPublishedOnceAndOnlyOnce() {
         RealNameSimulator simulator = simulators.create("Q5RPL", 55, 0);
         simulator.openClasses();
-        String classNo = jdbc.queryForObject("SELECT class_no FROM " + schema
+        String classNo = jdbc.queryForObject("SELECT class_no FROM " + feeds.schema()
                 + ".training_class WHERE class_no LIKE 'BJQ5RPL%' ORDER BY id LIMIT 1", String.class);
         String valid = "41010219900307123" + IdNumber.checkCharacter("41010219900307123");
         String wrongCheck = valid.substring(0, 17) + (valid.charAt(17) == '0' ? '1' : '0');
@@ -116,7 +106,7 @@ class RejectionsIntegrationTests {
         assertThat(HubApi.json(early).get("detail").asText()).contains("INVALID_ID_NUMBER");
 
         // The source fixes the ID number in place (a correction that keeps the row's version).
-        jdbc.update("UPDATE " + schema + ".enrolment SET id_number = ? WHERE enrolment_no = ?", valid, "BMQ5RPL-FIXED");
+        jdbc.update("UPDATE " + feeds.schema() + ".enrolment SET id_number = ? WHERE enrolment_no = ?", valid, "BMQ5RPL-FIXED");
 
         HttpResponse<String> replayed = api.post("/api/v1/rejections/" + rejectionId + "/replay", TestApiKeys.OPS, null);
         assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
@@ -147,12 +137,12 @@ class RejectionsIntegrationTests {
     void aRecordFixedWithANewVersionIsLeftToTheLivePoll() {
         RealNameSimulator simulator = simulators.create("Q5NEW", 56, 0);
         simulator.openClasses();
-        String classNo = jdbc.queryForObject("SELECT class_no FROM " + schema
+        String classNo = jdbc.queryForObject("SELECT class_no FROM " + feeds.schema()
                 + ".training_class WHERE class_no LIKE 'BJQ5NEW%' ORDER BY id LIMIT 1", String.class);
         String valid = "41030219851111002" + IdNumber.checkCharacter("41030219851111002");
         insertEnrolment("BMQ5NEW-1", classNo, valid.substring(0, 17) + (valid.charAt(17) == '0' ? '1' : '0'));
         JsonNode reject = awaitRejection("BMQ5NEW-1");
-        jdbc.update("UPDATE " + schema + ".enrolment SET id_number = ?, updated_at = clock_timestamp()"
+        jdbc.update("UPDATE " + feeds.schema() + ".enrolment SET id_number = ?, updated_at = clock_timestamp()"
                 + " WHERE enrolment_no = ?", valid, "BMQ5NEW-1");
 
         HttpResponse<String> replay = api.post("/api/v1/rejections/" + reject.get("id").asText() + "/replay",
@@ -191,7 +181,7 @@ class RejectionsIntegrationTests {
     }
 
     private void insertEnrolment(String enrolmentNo, String classNo, String idNumber) {
-        jdbc.update("INSERT INTO " + schema + ".enrolment (enrolment_no, class_no, id_number, full_name, phone,"
+        jdbc.update("INSERT INTO " + feeds.schema() + ".enrolment (enrolment_no, class_no, id_number, full_name, phone,"
                 + " payment_mode, enrolled_on, updated_at) VALUES (?, ?, ?, '李娜', '13900002222',"
                 + " 'INSTITUTION_ADVANCE', DATE '2025-05-01', clock_timestamp())", enrolmentNo, classNo, idNumber);
     }

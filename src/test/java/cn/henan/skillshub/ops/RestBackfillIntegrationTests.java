@@ -26,11 +26,9 @@ import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Backfill of a {@code rest-page-poll} source against the real broker and the evaluation-body simulator: the window
@@ -51,14 +49,8 @@ class RestBackfillIntegrationTests {
     String bootstrapServers;
     @Value("${skillshub.simulator.base-url}")
     String simulatorBaseUrl;
-    @LocalServerPort
-    int port;
+    @Autowired
     HubApi api;
-
-    @BeforeEach
-    void api() {
-        api = new HubApi(port);
-    }
 
     @Test
     void aBackfillPublishesTheWindowAgainWithTheSameCeIdsStopsAtToAndLeavesTheLiveCheckpoint() throws Exception {

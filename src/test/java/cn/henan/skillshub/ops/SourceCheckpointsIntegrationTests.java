@@ -1,6 +1,6 @@
 package cn.henan.skillshub.ops;
 
-import static cn.henan.skillshub.ops.SourcesApiIntegrationTests.ENROLMENTS;
+import static cn.henan.skillshub.support.ExchangeFeeds.ENROLMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.henan.skillshub.events.EventJson;
@@ -8,6 +8,7 @@ import cn.henan.skillshub.events.Topics;
 import cn.henan.skillshub.runtime.Checkpoint;
 import cn.henan.skillshub.runtime.CheckpointStore;
 import cn.henan.skillshub.simulator.realname.RealNameSimulator;
+import cn.henan.skillshub.support.ExchangeFeeds;
 import cn.henan.skillshub.support.ExchangeSchemaForTests.Simulators;
 import cn.henan.skillshub.support.HubApi;
 import cn.henan.skillshub.support.HubIntegrationTest;
@@ -21,12 +22,10 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -43,6 +42,8 @@ class SourceCheckpointsIntegrationTests {
     @Autowired
     Simulators simulators;
     @Autowired
+    ExchangeFeeds feeds;
+    @Autowired
     @Qualifier("exchangeDataSource")
     DataSource exchange;
     @Autowired
@@ -51,24 +52,16 @@ class SourceCheckpointsIntegrationTests {
     CheckpointStore checkpoints;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
-    @Value("${skillshub.sources.realname.schema}")
-    String schema;
-    @LocalServerPort
-    int port;
+    @Autowired
     HubApi api;
-
-    @BeforeEach
-    void api() {
-        api = new HubApi(port);
-    }
 
     @Test
     void aPausedSourceSkipsPastOnePoisonRecordAndIsResetWithEachChangeAuditedAndRefusedWhileItRuns() {
         RealNameSimulator simulator = simulators.create("Q14CP", 141, 0);
         simulator.openClasses();
         simulator.write(10);
-        JdbcTemplate rows = new JdbcTemplate(exchange);
-        SourcesApiIntegrationTests.awaitDrained(rows, checkpoints, schema);
+        JdbcTemplate rows = feeds.jdbc();
+        feeds.awaitDrained();
 
         HttpResponse<String> whileRunning = api.put(CHECKPOINT, TestApiKeys.OPS, "{\"rewindTo\": \"2026-01-01T00:00:00Z\"}");
         assertThat(whileRunning.statusCode()).isEqualTo(409);
@@ -101,7 +94,7 @@ class SourceCheckpointsIntegrationTests {
             List<Map<String, Object>> waiting = List.of();
             for (int i = 0; i < 20 && waiting.size() < 3; i++) {
                 simulator.write(10);
-                waiting = rows.queryForList("SELECT id, updated_at, enrolment_no FROM " + schema
+                waiting = rows.queryForList("SELECT id, updated_at, enrolment_no FROM " + feeds.schema()
                         + ".enrolment WHERE id > ? ORDER BY updated_at, id", Long.parseLong(before.position().get("id")));
             }
             assertThat(waiting).hasSizeGreaterThanOrEqualTo(3);
@@ -140,7 +133,7 @@ class SourceCheckpointsIntegrationTests {
             assertThat(api.post("/api/v1/sources/" + ENROLMENTS + "/resume", TestApiKeys.OPS, null).statusCode())
                     .isEqualTo(200);
         }
-        SourcesApiIntegrationTests.awaitDrained(rows, checkpoints, schema);
+        feeds.awaitDrained();
         // Enrolment events only: an hours event of the skipped enrolment names it too.
         List<String> published = new TopicReader(bootstrapServers).readAll(Topics.TRAINING).stream()
                 .filter(r -> "skills.training.enrolled.v1".equals(header(r, "ce_type")))

@@ -29,10 +29,8 @@ import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Lag and "failing" of the REST and SFTP sources, read through the sources API and the Prometheus gauge as an
@@ -53,14 +51,8 @@ class SourceLagAndFailingIntegrationTests {
     ReferenceData reference;
     @Autowired
     CamelContext camel;
-    @LocalServerPort
-    int port;
+    @Autowired
     HubApi api;
-
-    @BeforeEach
-    void api() {
-        api = new HubApi(port);
-    }
 
     @AfterEach
     void clearFaults() {

@@ -2,12 +2,15 @@ package cn.henan.skillshub.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static cn.henan.skillshub.support.ExchangeFeeds.ENROLMENTS;
+import static cn.henan.skillshub.support.ExchangeFeeds.FEED_TABLES;
 
 import cn.henan.skillshub.events.Topics;
 import cn.henan.skillshub.runtime.Checkpoint;
 import cn.henan.skillshub.runtime.CheckpointStore;
 import cn.henan.skillshub.runtime.SourceTracker;
 import cn.henan.skillshub.simulator.realname.RealNameSimulator;
+import cn.henan.skillshub.support.ExchangeFeeds;
 import cn.henan.skillshub.support.ExchangeSchemaForTests.Simulators;
 import cn.henan.skillshub.support.HubApi;
 import cn.henan.skillshub.support.HubIntegrationTest;
@@ -29,27 +32,20 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The sources API against the real broker and the real exchange database: figures, pause and resume, backfill. */
 @HubIntegrationTest
 class SourcesApiIntegrationTests {
 
-    static final String ENROLMENTS = "realname-training.enrolments";
-    static final Map<String, String> FEED_TABLES = Map.of(
-            "realname-training.classes", "training_class",
-            ENROLMENTS, "enrolment",
-            "realname-training.hours", "training_hours",
-            "realname-training.completions", "completion");
-
     @Autowired
     Simulators simulators;
+    @Autowired
+    ExchangeFeeds feeds;
     @Autowired
     @Qualifier("exchangeDataSource")
     DataSource exchange;
@@ -61,23 +57,15 @@ class SourcesApiIntegrationTests {
     CamelContext camel;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
-    @Value("${skillshub.sources.realname.schema}")
-    String schema;
-    @LocalServerPort
-    int port;
+    @Autowired
     HubApi api;
-
-    @BeforeEach
-    void api() {
-        api = new HubApi(port);
-    }
 
     @Test
     void everySourceShowsItsStateCheckpointLagCountsAndCircuit() {
         RealNameSimulator simulator = simulators.create("Q5SRC", 51, 0.1);
         simulator.openClasses();
         simulator.write(120);
-        awaitAllFeedsDrained();
+        feeds.awaitDrained();
 
         HttpResponse<String> response = api.get("/api/v1/sources", TestApiKeys.AUDITOR);
         assertThat(response.statusCode()).isEqualTo(200);
@@ -106,7 +94,7 @@ class SourcesApiIntegrationTests {
         RealNameSimulator simulator = simulators.create("Q5PAU", 52, 0);
         simulator.openClasses();
         simulator.write(20);
-        awaitAllFeedsDrained();
+        feeds.awaitDrained();
         try {
             JsonNode paused = HubApi.json(api.post("/api/v1/sources/" + ENROLMENTS + "/pause", TestApiKeys.OPS, null));
             assertThat(paused.get("state").asText()).isEqualTo("paused");
@@ -126,7 +114,7 @@ class SourcesApiIntegrationTests {
             JsonNode resumed = HubApi.json(api.post("/api/v1/sources/" + ENROLMENTS + "/resume", TestApiKeys.OPS, null));
             assertThat(resumed.get("state").asText()).isIn("running", "failing");
         }
-        awaitAllFeedsDrained();
+        feeds.awaitDrained();
         assertThat(camel.getRouteController().getRouteStatus(ENROLMENTS)).isEqualTo(ServiceStatus.Started);
     }
 
@@ -135,14 +123,14 @@ class SourcesApiIntegrationTests {
         RealNameSimulator simulator = simulators.create("Q5BFL", 53, 0.15);
         simulator.openClasses();
         simulator.write(150);
-        awaitAllFeedsDrained();
+        feeds.awaitDrained();
 
-        JdbcTemplate jdbc = new JdbcTemplate(exchange);
+        JdbcTemplate jdbc = feeds.jdbc();
         Map<String, Object> window = jdbc.queryForMap("SELECT min(updated_at) AS first, max(updated_at) AS last FROM "
-                + schema + ".enrolment WHERE enrolment_no LIKE 'BMQ5BFL%'");
+                + feeds.schema() + ".enrolment WHERE enrolment_no LIKE 'BMQ5BFL%'");
         Instant from = ((Timestamp) window.get("first")).toInstant();
         Instant to = ((Timestamp) window.get("last")).toInstant().plusMillis(1);
-        long rowsInWindow = jdbc.queryForObject("SELECT count(*) FROM " + schema
+        long rowsInWindow = jdbc.queryForObject("SELECT count(*) FROM " + feeds.schema()
                 + ".enrolment WHERE updated_at >= ? AND updated_at < ?", Long.class,
                 Timestamp.from(from), Timestamp.from(to));
         Map<String, Long> liveIds = ceIdCounts("Q5BFL");
@@ -192,21 +180,5 @@ class SourcesApiIntegrationTests {
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    void awaitAllFeedsDrained() {
-        awaitDrained(new JdbcTemplate(exchange), checkpoints, schema);
-    }
-
-    /** Every feed's committed checkpoint stands at its driving table's last row. */
-    static void awaitDrained(JdbcTemplate jdbc, CheckpointStore checkpoints, String schema) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-            for (Map.Entry<String, String> feed : FEED_TABLES.entrySet()) {
-                List<Long> last = jdbc.queryForList("SELECT id FROM " + schema + "." + feed.getValue()
-                        + " ORDER BY updated_at DESC, id DESC LIMIT 1", Long.class);
-                String committedId = checkpoints.committed(feed.getKey()).map(c -> c.position().get("id")).orElse("none");
-                assertThat(committedId).as(feed.getKey()).isEqualTo(last.isEmpty() ? "none" : last.get(0).toString());
-            }
-        });
     }
 }
