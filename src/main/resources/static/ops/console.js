@@ -37,6 +37,17 @@ function cell(row, text, className) {
   return td;
 }
 
+/** Replaces the rows of a table's body: one row per item, filled by fill(row, item). */
+function fillTable(selector, items, fill) {
+  const body = document.querySelector(selector + ' tbody');
+  body.replaceChildren();
+  for (const item of items) {
+    const row = document.createElement('tr');
+    fill(row, item);
+    body.appendChild(row);
+  }
+}
+
 function seconds(value) {
   return value === null || value === undefined ? '—' : value.toFixed(1);
 }
@@ -46,10 +57,7 @@ function time(value) {
 }
 
 function renderSources(sources) {
-  const body = document.querySelector('#sources tbody');
-  body.replaceChildren();
-  for (const s of sources) {
-    const row = document.createElement('tr');
+  fillTable('#sources', sources, (row, s) => {
     row.dataset.source = s.id;
     cell(row, s.id);
     const state = cell(row, '');
@@ -81,62 +89,46 @@ function renderSources(sources) {
     button.disabled = !(paused || s.state === 'running' || s.state === 'failing');
     button.addEventListener('click', () => act(s.id, button.dataset.action));
     actions.appendChild(button);
-    body.appendChild(row);
-  }
+  });
 }
 
 function renderRejections(rejections) {
-  const body = document.querySelector('#rejections tbody');
-  body.replaceChildren();
-  for (const r of rejections) {
-    const row = document.createElement('tr');
+  fillTable('#rejections', rejections, (row, r) => {
     cell(row, time(r.rejectedAt));
     cell(row, r.sourceId);
     cell(row, r.position);
     cell(row, r.reason);
     cell(row, r.message);
     cell(row, r.replayedAt ? time(r.replayedAt) : '');
-    body.appendChild(row);
-  }
+  });
 }
 
 function renderFindings(counted) {
-  const body = document.querySelector('#findings tbody');
-  body.replaceChildren();
-  for (const c of counted) {
-    const row = document.createElement('tr');
+  fillTable('#findings', counted, (row, c) => {
     row.dataset.rule = c.rule;
     cell(row, c.institutionName);
     cell(row, c.rule);
     cell(row, c.clause);
     cell(row, c.month);
     cell(row, c.findings, 'num');
-    body.appendChild(row);
-  }
+  });
 }
 
 function renderClaims(summary) {
   $('held-claims').textContent = summary.heldClaims;
   $('held-yuan').textContent = summary.heldYuanAtLastStandard;
-  const body = document.querySelector('#waiting-claims tbody');
-  body.replaceChildren();
-  for (const g of summary.byStatusCityAndReason) {
-    const row = document.createElement('tr');
+  fillTable('#waiting-claims', summary.byStatusCityAndReason, (row, g) => {
     row.dataset.status = g.status;
     cell(row, g.status);
     cell(row, g.cityCode);
     cell(row, g.reason);
     cell(row, g.claims, 'num');
     cell(row, g.status === 'HELD' ? g.yuanAtLastStandard : null, 'num');
-    body.appendChild(row);
-  }
+  });
 }
 
 function renderDeliveries(subscribers) {
-  const body = document.querySelector('#deliveries tbody');
-  body.replaceChildren();
-  for (const s of subscribers) {
-    const row = document.createElement('tr');
+  fillTable('#deliveries', subscribers, (row, s) => {
     row.dataset.subscriber = s.subscriber;
     cell(row, s.subscriber);
     cell(row, s.template);
@@ -156,8 +148,7 @@ function renderDeliveries(subscribers) {
       button.addEventListener('click', () => redeliver(s.subscriber));
       actions.replaceChildren(button);
     }
-    body.appendChild(row);
-  }
+  });
 }
 
 async function refreshDeliveries() {
