@@ -269,12 +269,22 @@ class Ledger {
                 .query(Ledger::claim).list();
     }
 
-    List<Claim> approvedClaimsOnCertificate(String evaluationBody, String certificateNo) {
+    /**
+     * The approved claims paid on this certificate. A claim is approved only on a certificate of its own person,
+     * occupation and level (and those never change once it is decided), so the lookup goes through that person's
+     * paid claims (index {@code one_payment_per_person_occupation_level}): by the certificate number alone it read
+     * every paid claim of the ledger, a cost per revocation that grew with the ledger (issue 19).
+     */
+    List<Claim> approvedClaimsOnCertificate(LevelCertificate certificate) {
         return jdbc.sql("""
                         SELECT * FROM settlement.claim
-                        WHERE level_evaluation_body = :body AND level_certificate_no = :no AND status = 'APPROVED'
+                        WHERE person_key = :person AND occupation_code = :occupation AND level = :level
+                          AND status IN ('APPROVED', 'RECOVERY_REQUIRED') AND status = 'APPROVED'
+                          AND level_evaluation_body = :body AND level_certificate_no = :no
                         ORDER BY claim_id""")
-                .param("body", evaluationBody).param("no", certificateNo)
+                .param("person", certificate.personKey()).param("occupation", certificate.occupationCode())
+                .param("level", certificate.level().name())
+                .param("body", certificate.evaluationBody()).param("no", certificate.certificateNo())
                 .query(Ledger::claim).list();
     }
 

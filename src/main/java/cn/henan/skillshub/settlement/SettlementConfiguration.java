@@ -3,6 +3,7 @@ package cn.henan.skillshub.settlement;
 import cn.henan.skillshub.kafka.KafkaConnection;
 import java.util.HashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +29,17 @@ class SettlementConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SettlementConfiguration.class);
 
     @Bean
+    SettlementMembership settlementMembership(DataSource ledger,
+                                              @Value("${skillshub.settlement.group-id}") String groupId,
+                                              @Value("${skillshub.settlement.group-instance-id:}") String instanceId) {
+        return new SettlementMembership(ledger, groupId, instanceId);
+    }
+
+    @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> settlementListenerFactory(
             KafkaConnection kafka,
             ParkedEvents parked,
+            SettlementMembership membership,
             @Value("${skillshub.settlement.group-id}") String groupId,
             @Value("${skillshub.settlement.concurrency:2}") int concurrency,
             @Value("${skillshub.settlement.retries:5}") int retries) {
@@ -39,6 +48,10 @@ class SettlementConfiguration {
         // A new group starts from the beginning: the topics keep every fact the subsidy is paid from.
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        // Static membership (design decision 54): a restarted instance rejoins under the same name and gets its
+        // partitions back without waiting for its dead predecessor's session to time out. The container adds the
+        // consumer thread's index (-0, -1, ...), so the threads of one instance never share a name either.
+        membership.groupInstanceId().ifPresent(id -> config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
 
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));

@@ -164,7 +164,7 @@ class SettlementService {
         ledger.saveRevocation(new LevelCertificate(data.evaluationBody(), data.certificateNo(), data.personKey(),
                 occupationCode, data.level(), null, null, Set.of(), data.revokedOn(), event.ceId()));
         LevelCertificate certificate = ledger.certificate(data.evaluationBody(), data.certificateNo()).orElseThrow();
-        for (Claim paid : ledger.approvedClaimsOnCertificate(data.evaluationBody(), data.certificateNo())) {
+        for (Claim paid : ledger.approvedClaimsOnCertificate(certificate)) {
             record(decider.recovery(paid, ledger.completion(paid.enrolmentNo()).orElseThrow(), certificate), decided);
         }
         for (Claim claim : ledger.openClaims(data.personKey(), occupationCode, data.level())) {
