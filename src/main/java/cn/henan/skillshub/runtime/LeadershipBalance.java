@@ -52,7 +52,7 @@ public class LeadershipBalance {
     private final Map<String, ClusterReports.Handback> heldOff = new ConcurrentHashMap<>();
     /** Hand-backs this instance has answered already (source and start). */
     private final Set<String> answered = ConcurrentHashMap.newKeySet();
-    /** Sources this instance handed back whose policy has not yet seen a leadership change since. */
+    /** Sources this instance handed back and has not run since. */
     private final Set<String> handedBack = ConcurrentHashMap.newKeySet();
     private final Instant startedAt = Instant.now();
     private volatile String handingBack;
@@ -122,18 +122,25 @@ public class LeadershipBalance {
         });
     }
 
-    /** After this instance's own hand-back its policy still believes it leads; if the lock comes back, start the route. */
+    /**
+     * A source this instance handed back whose lock has come back to it (the instance it went to died, or the
+     * hand-back ran out): its route is this instance's to start. Camel's policy would not: it starts only the routes
+     * it stopped itself, and this one the hand-back stopped. (In Camel 4.18 a view started again after a stop fires
+     * "lock lost" at its first look, so the policy's belief is false again by then, and true once the lock is back.)
+     */
     private void restartIfLockCameBack() {
         for (SourceRoute source : sources.routes()) {
             String id = source.sourceId();
-            if (handedBack.contains(id) && !leadership.policyBehind(id)) {
-                handedBack.remove(id);
+            if (!handedBack.contains(id) || heldOff.containsKey(id) || id.equals(handingBack)) {
+                continue;
             }
-            if (handedBack.contains(id) && !heldOff.containsKey(id) && leadership.policyBehind(id)
-                    && leadership.holdsLock(id) && !id.equals(handingBack)
-                    && sources.routeStatus(source) == ServiceStatus.Stopped) {
+            ServiceStatus status = sources.routeStatus(source);
+            if (status != ServiceStatus.Stopped) {
+                handedBack.remove(id);
+            } else if (leadership.leads(id)) {
                 log.info("source {}: its lock came back to this instance; starting it", source.routeId());
                 sources.startAfterHandback(source);
+                handedBack.remove(id);
             }
         }
     }

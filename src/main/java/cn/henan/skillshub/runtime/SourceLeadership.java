@@ -68,8 +68,8 @@ public class SourceLeadership implements RoutePolicyFactory {
         String namespace = namespaceOf(sourceId);
         ClusteredRoutePolicy policy = policies.get(namespace);
         if (policy != null) {
-            // Both: Camel 4.18's view tells its listeners nothing when it is stopped (a hand-back), so the policy
-            // may still believe it leads a source whose lock this instance has let go.
+            // Both: Camel 4.18's view tells its listeners nothing when it is stopped (a hand-back, letGo), so the
+            // policy believes it leads a source whose lock this instance has let go until the view is started again.
             return policy.isLeader() && viewLeads(namespace);
         }
         return viewLeads(namespace);
@@ -82,16 +82,6 @@ public class SourceLeadership implements RoutePolicyFactory {
     /** Whether the source is led through the cluster service here (a route under its policy). */
     boolean underPolicy(String sourceId) {
         return policies.containsKey(sourceId);
-    }
-
-    /**
-     * Whether the source's policy believes this instance leads it while its view does not hold the lock: after
-     * {@link #letGo}. The route is then this instance's to start should the lock come back (the policy, which
-     * only starts routes when its belief changes, would not).
-     */
-    boolean policyBehind(String sourceId) {
-        ClusteredRoutePolicy policy = policies.get(sourceId);
-        return policy != null && policy.isLeader();
     }
 
     /** Whether this instance's view of the source holds its lock. */
