@@ -58,6 +58,7 @@ public class ClusterChannel implements SmartLifecycle {
     private final Backfills backfills;
     private final SourceTransactions transactions;
     private final SourceLeadership leadership;
+    private final LeadershipBalance balance;
     private final QuietFailures failures = new QuietFailures(log);
     private final Map<String, Function<SourceCommand, Map<String, Object>>> handlers = new ConcurrentHashMap<>();
     /** Commands being applied on a thread of their own (a backfill, a replay). */
@@ -71,13 +72,14 @@ public class ClusterChannel implements SmartLifecycle {
     private volatile boolean reportSoon;
 
     ClusterChannel(KafkaConnection kafka, ClusterReports reports, Sources sources, Backfills backfills,
-                   SourceTransactions transactions, SourceLeadership leadership) {
+                   SourceTransactions transactions, SourceLeadership leadership, LeadershipBalance balance) {
         this.kafka = kafka;
         this.reports = reports;
         this.sources = sources;
         this.backfills = backfills;
         this.transactions = transactions;
         this.leadership = leadership;
+        this.balance = balance;
         handlers.put(SourceCommand.BACKFILL, this::backfill);
     }
 
@@ -144,6 +146,7 @@ public class ClusterChannel implements SmartLifecycle {
                 controlLog.poll(POLL, this::control);
                 applyPending();
                 holdPaused();
+                balance.step(this::put, this::busy);
                 if (reportSoon || System.nanoTime() >= nextReport) {
                     reportSoon = false;
                     report();
@@ -161,7 +164,39 @@ public class ClusterChannel implements SmartLifecycle {
     }
 
     private void status(ConsumerRecord<String, byte[]> record) {
-        reports.status(record.key(), record.value() == null ? null : read(record.value(), SourceStatus.class));
+        String key = record.key();
+        if (key == null) {
+            return;
+        }
+        if (key.startsWith(ClusterReports.MEMBER_KEY)) {
+            reports.member(key.substring(ClusterReports.MEMBER_KEY.length()),
+                    record.value() == null ? null : read(record.value(), ClusterReports.Member.class));
+        } else if (key.startsWith(ClusterReports.HANDBACK_KEY)) {
+            reports.handback(key.substring(ClusterReports.HANDBACK_KEY.length()),
+                    record.value() == null ? null : read(record.value(), ClusterReports.Handback.class));
+        } else {
+            reports.status(key, record.value() == null ? null : read(record.value(), SourceStatus.class));
+        }
+    }
+
+    /** Whether a command of the source (a backfill, a replay) is being applied on this instance. */
+    private boolean busy(String sourceId) {
+        return applying.stream().anyMatch(id -> reports.command(id).map(SourceCommand::source)
+                .filter(sourceId::equals).isPresent());
+    }
+
+    /** A record on the status topic, written before this returns (a hand-back's, this instance's heartbeat). */
+    private void put(String key, Object value) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.SOURCE_STATUS, key, value == null ? null : json(value)))
+                    .get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing to " + Topics.SOURCE_STATUS, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("not written to " + Topics.SOURCE_STATUS + " ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
     }
 
     private void control(ConsumerRecord<String, byte[]> record) {
@@ -234,8 +269,18 @@ public class ClusterChannel implements SmartLifecycle {
         }
     }
 
-    /** The status of every source this instance leads, for every other instance to show. */
+    /**
+     * This instance's heartbeat (standby or not: the cluster's members, for {@link LeadershipBalance}) and the
+     * status of every source it leads, for every other instance to show.
+     */
     private void report() {
+        producer.send(new ProducerRecord<>(Topics.SOURCE_STATUS, ClusterReports.MEMBER_KEY + leadership.instanceId(),
+                json(balance.heartbeat())), (metadata, e) -> {
+                    if (e != null) {
+                        failures.warn("heartbeat", e.getClass().getSimpleName(), "heartbeat not reported ("
+                                + e.getClass().getSimpleName() + "); reported again at the next interval");
+                    }
+                });
         for (SourceRoute source : sources.routes()) {
             if (leadership.leads(source.sourceId())
                     && sources.routeStatus(source) != ServiceStatus.Stopped) {
@@ -320,6 +365,14 @@ public class ClusterChannel implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
             longCommands.shutdownNow();
+            balance.stop();
+            try {
+                // A clean stop leaves the cluster at once; compaction removes the heartbeat.
+                put(ClusterReports.MEMBER_KEY + leadership.instanceId(), null);
+            } catch (RuntimeException e) {
+                log.info("the heartbeat's tombstone was not written ({}); the heartbeat goes stale instead",
+                        e.getMessage());
+            }
             statusLog.close();
             controlLog.close();
             producer.close(Duration.ofSeconds(5));

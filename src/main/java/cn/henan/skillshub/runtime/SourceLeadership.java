@@ -68,9 +68,47 @@ public class SourceLeadership implements RoutePolicyFactory {
         String namespace = namespaceOf(sourceId);
         ClusteredRoutePolicy policy = policies.get(namespace);
         if (policy != null) {
-            return policy.isLeader();
+            // Both: Camel 4.18's view tells its listeners nothing when it is stopped (a hand-back, letGo), so the
+            // policy believes it leads a source whose lock this instance has let go until the view is started again.
+            return policy.isLeader() && viewLeads(namespace);
         }
+        return viewLeads(namespace);
+    }
+
+    private boolean viewLeads(String namespace) {
         return view(namespace).map(view -> view.getLocalMember().isLeader()).orElse(false);
+    }
+
+    /** Whether the source is led through the cluster service here (a route under its policy). */
+    boolean underPolicy(String sourceId) {
+        return policies.containsKey(sourceId);
+    }
+
+    /** Whether this instance's view of the source holds its lock. */
+    boolean holdsLock(String sourceId) {
+        return cluster.isPresent() && viewLeads(sourceId);
+    }
+
+    /**
+     * Stops this instance's view of the source: the cluster service releases the lock (a leader's heartbeat file
+     * is emptied, so a follower tries the lock at its next look) and this instance tries it no more until
+     * {@link #rejoin}. The caller has stopped the route first.
+     */
+    void letGo(String sourceId) {
+        try {
+            cluster.orElseThrow().stopView(sourceId);
+        } catch (Exception e) {
+            throw new IllegalStateException("cluster view " + sourceId + " could not be stopped", e);
+        }
+    }
+
+    /** Starts this instance's view of the source again: it follows, and tries the lock once the heartbeat is stale. */
+    void rejoin(String sourceId) {
+        try {
+            cluster.orElseThrow().startView(sourceId);
+        } catch (Exception e) {
+            throw new IllegalStateException("cluster view " + sourceId + " could not be started", e);
+        }
     }
 
     private Optional<CamelClusterView> view(String namespace) {

@@ -126,6 +126,28 @@ public class Sources implements SourceRegistry.Listener {
         return source;
     }
 
+    /**
+     * Stops the route of a source this instance leads, for a hand-back: Camel's graceful stop waits for the poll in
+     * flight, then the batches still in flight commit (the lock is still held) and the producer is closed.
+     */
+    void stopForHandback(SourceRoute source) {
+        try {
+            camel.getRouteController().stopRoute(source.routeId());
+        } catch (Exception e) {
+            throw new IllegalStateException("source " + source.routeId() + " could not be stopped", e);
+        }
+        transactions.release(source.sourceId());
+    }
+
+    /** Starts a source's route again on this instance (its lock came back after a hand-back). */
+    void startAfterHandback(SourceRoute source) {
+        try {
+            camel.getRouteController().startRoute(source.routeId());
+        } catch (Exception e) {
+            throw new IllegalStateException("source " + source.routeId() + " could not be started", e);
+        }
+    }
+
     public SourceStatus pause(String routeId, String by) {
         SourceRoute source = led(routeId);
         try {
