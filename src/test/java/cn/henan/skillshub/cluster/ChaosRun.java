@@ -1,5 +1,7 @@
 package cn.henan.skillshub.cluster;
 
+import static cn.henan.skillshub.cluster.ClusterTestParts.env;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,10 +95,5 @@ public final class ChaosRun {
         System.out.println(ok ? "OK: 0 lost, 0 duplicated, every failover within 15 s"
                 : "NOT OK: see the figures above");
         System.exit(ok ? 0 : 1);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -1,5 +1,7 @@
 package cn.henan.skillshub.cluster;
 
+import static cn.henan.skillshub.cluster.ClusterTestParts.env;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
@@ -47,10 +51,7 @@ class ClusterBalanceIntegrationTests {
 
     @BeforeAll
     static void startBroker() {
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperty("transaction.state.log.replication.factor", "1");
-        broker.brokerProperty("transaction.state.log.min.isr", "1");
-        broker.afterPropertiesSet();
+        broker = ClusterTestParts.startBroker();
     }
 
     @AfterAll
@@ -77,20 +78,21 @@ class ClusterBalanceIntegrationTests {
                             + ".hub_enrolment_feed WHERE id % " + SOURCES.size() + " = " + (k - 1));
                 }
             }
-            AtomicBoolean writing = new AtomicBoolean(true);
+            // Rows keep coming throughout, 20 to 40 every 100 ms, so every hand-back and the failover have rows to commit.
             AtomicReference<Exception> writeFailed = new AtomicReference<>();
-            Thread writer = new Thread(() -> {
+            ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "balance-writer");
+                thread.setDaemon(true); // a failed run must not leave it writing
+                return thread;
+            });
+            writer.scheduleWithFixedDelay(() -> {
                 try {
-                    while (writing.get()) {
-                        rows.write(20, 40);
-                        Thread.sleep(100);
-                    }
+                    rows.write(20, 40);
                 } catch (Exception e) {
-                    writeFailed.set(e);
+                    writeFailed.compareAndSet(null, e);
+                    throw new IllegalStateException(e);
                 }
-            }, "balance-writer");
-            writer.setDaemon(true);
-            writer.start();
+            }, 0, 100, TimeUnit.MILLISECONDS);
 
             long t0 = System.nanoTime();
             HubInstance a = start("hub-a", clusterDir);
@@ -137,8 +139,8 @@ class ClusterBalanceIntegrationTests {
             assertThat(itsSources).allSatisfy(s -> assertThat(after.get(s)).isNotEqualTo(victimName)
                     .isIn(instances.stream().map(HubInstance::name).toList()));
 
-            writing.set(false);
-            writer.join(Duration.ofMinutes(1).toMillis());
+            writer.shutdown();
+            assertThat(writer.awaitTermination(1, TimeUnit.MINUTES)).as("the writer stopped").isTrue();
             assertThat(writeFailed.get()).as("writing rows").isNull();
             long total = rows.good() + rows.bad();
             await(Duration.ofMinutes(3)).until(() -> counted.rowsSeen() >= total);
@@ -215,10 +217,5 @@ class ClusterBalanceIntegrationTests {
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

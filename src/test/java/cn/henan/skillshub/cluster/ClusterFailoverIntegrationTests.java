@@ -1,5 +1,7 @@
 package cn.henan.skillshub.cluster;
 
+import static cn.henan.skillshub.cluster.ClusterTestParts.env;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -28,10 +30,7 @@ class ClusterFailoverIntegrationTests {
 
     @BeforeAll
     static void startBroker() {
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperty("transaction.state.log.replication.factor", "1");
-        broker.brokerProperty("transaction.state.log.min.isr", "1");
-        broker.afterPropertiesSet();
+        broker = ClusterTestParts.startBroker();
     }
 
     @AfterAll
@@ -74,10 +73,5 @@ class ClusterFailoverIntegrationTests {
                 .isAfter(pause.resumedAt());
         assertThat(result.intruderRefusal()).as("an instance with another person-key secret is refused")
                 .contains("person-key secret (skillshub.person.key-secret) differs").doesNotContain("another-secret");
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -1,5 +1,7 @@
 package cn.henan.skillshub.cluster;
 
+import static cn.henan.skillshub.cluster.ClusterTestParts.env;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,10 +37,7 @@ class ClusteredSourceFileIntegrationTests {
 
     @BeforeAll
     static void startBroker() {
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperty("transaction.state.log.replication.factor", "1");
-        broker.brokerProperty("transaction.state.log.min.isr", "1");
-        broker.afterPropertiesSet();
+        broker = ClusterTestParts.startBroker();
     }
 
     @AfterAll
@@ -126,10 +125,5 @@ class ClusteredSourceFileIntegrationTests {
         } catch (java.sql.SQLException e) {
             // No table yet (a database the hub never migrated): nothing stored.
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

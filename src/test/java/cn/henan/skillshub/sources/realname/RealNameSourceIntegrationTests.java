@@ -16,6 +16,7 @@ import cn.henan.skillshub.runtime.SourceBatch;
 import cn.henan.skillshub.runtime.SourceTracker;
 import cn.henan.skillshub.simulator.realname.RealNameSimulator;
 import cn.henan.skillshub.simulator.ExpectedOutcomes;
+import cn.henan.skillshub.support.ExchangeFeeds;
 import cn.henan.skillshub.support.ExchangeSchemaForTests.Simulators;
 import cn.henan.skillshub.support.HubIntegrationTest;
 import cn.henan.skillshub.support.TopicReader;
@@ -30,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,8 +38,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
@@ -64,14 +62,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ExtendWith(OutputCaptureExtension.class)
 class RealNameSourceIntegrationTests {
 
-    private static final Map<String, String> FEED_TABLES = Map.of(
-            "realname-training.classes", "training_class",
-            "realname-training.enrolments", "enrolment",
-            "realname-training.hours", "training_hours",
-            "realname-training.completions", "completion");
-
     @Autowired
     Simulators simulators;
+    @Autowired
+    ExchangeFeeds feeds;
     @Autowired
     @Qualifier("exchangeDataSource")
     DataSource exchange;
@@ -98,7 +92,7 @@ class RealNameSourceIntegrationTests {
         ExpectedOutcomes expected = simulator.openClasses();
         expected.add(simulator.write(400));
 
-        awaitAllFeedsDrained();
+        feeds.awaitDrained();
 
         List<ConsumerRecord<String, byte[]>> events = ofRun(read(Topics.TRAINING), "Q7E2E");
         Map<EventType, Long> byType = events.stream().collect(Collectors.groupingBy(
@@ -119,7 +113,7 @@ class RealNameSourceIntegrationTests {
 
         // Count in = count out + count rejected, on the rows of this run and on each source's own tally.
         assertThat(rowsOfRun("Q7E2E")).isEqualTo(events.size() + rejects.size());
-        for (String sourceId : FEED_TABLES.keySet()) {
+        for (String sourceId : ExchangeFeeds.FEED_TABLES.keySet()) {
             Checkpoint checkpoint = checkpoints.committed(sourceId).orElseThrow();
             assertThat(checkpoint.recordsRead()).as(sourceId)
                     .isEqualTo(checkpoint.eventsPublished() + checkpoint.recordsRejected());
@@ -131,7 +125,7 @@ class RealNameSourceIntegrationTests {
         RealNameSimulator simulator = simulators.create("Q7SCH", 7, 0.1);
         simulator.openClasses();
         simulator.write(150);
-        awaitAllFeedsDrained();
+        feeds.awaitDrained();
 
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         Map<String, JsonSchema> schemas = new HashMap<>();
@@ -156,7 +150,7 @@ class RealNameSourceIntegrationTests {
         RealNameSimulator simulator = simulators.create("Q7ELG", 17, 0.0);
         simulator.openClasses();
         simulator.write(400);
-        awaitAllFeedsDrained();
+        feeds.awaitDrained();
 
         List<JsonNode> enrolled = new java.util.ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : ofRun(read(Topics.TRAINING), "Q7ELG")) {
@@ -182,7 +176,7 @@ class RealNameSourceIntegrationTests {
         RealNameSimulator simulator = simulators.create("Q7PII", 11, 0.3);
         simulator.openClasses();
         simulator.write(200);
-        awaitAllFeedsDrained();
+        feeds.awaitDrained();
 
         List<String> idNumbers = new JdbcTemplate(exchange).queryForList(
                 "SELECT id_number FROM " + schema + ".enrolment WHERE enrolment_no LIKE 'BMQ7PII%'", String.class);
@@ -222,7 +216,7 @@ class RealNameSourceIntegrationTests {
                 }
             }
         }
-        awaitAllFeedsDrained();
+        feeds.awaitDrained();
 
         List<String> enrolmentNos = new JdbcTemplate(exchange).queryForList("SELECT enrolment_no FROM " + schema
                 + ".enrolment WHERE enrolment_no LIKE 'BMQ7KIL%'", String.class);
@@ -360,7 +354,7 @@ class RealNameSourceIntegrationTests {
     void aSecondInstanceWithTheSameTransactionalIdFencesThisOneAndItsRouteStops() throws Exception {
         String sourceId = "realname-training.classes";
         simulators.create("Q7FN1", 1, 0).openClasses();
-        awaitAllFeedsDrained();
+        feeds.awaitDrained();
         java.util.Map<String, Object> config = new java.util.HashMap<>();
         config.put("bootstrap.servers", bootstrapServers);
         config.put("transactional.id", "skills-hub-" + sourceId);
@@ -379,7 +373,7 @@ class RealNameSourceIntegrationTests {
         // The operator's way back: this instance takes the source over again and publishes what it had missed.
         publisher.forget(sourceId);
         camel.getRouteController().startRoute(sourceId);
-        awaitAllFeedsDrained();
+        feeds.awaitDrained();
         // Visible to read_committed readers once the commit markers reach the partitions, a moment after commit.
         int missedEvents = missed.totalEvents();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -388,19 +382,6 @@ class RealNameSourceIntegrationTests {
 
     private static char checkOf(String body) {
         return cn.henan.skillshub.person.IdNumber.checkCharacter(body);
-    }
-
-    /** Waits until every feed's committed checkpoint stands at its driving table's last row. */
-    private void awaitAllFeedsDrained() {
-        JdbcTemplate jdbc = new JdbcTemplate(exchange);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-            for (Map.Entry<String, String> feed : FEED_TABLES.entrySet()) {
-                List<Long> last = jdbc.queryForList("SELECT id FROM " + schema + "." + feed.getValue()
-                        + " ORDER BY updated_at DESC, id DESC LIMIT 1", Long.class);
-                String committedId = checkpoints.committed(feed.getKey()).map(c -> c.position().get("id")).orElse("none");
-                assertThat(committedId).as(feed.getKey()).isEqualTo(last.isEmpty() ? "none" : last.get(0).toString());
-            }
-        });
     }
 
     private long rowsOfRun(String runTag) {
